@@ -1,0 +1,95 @@
+using AdminPortal.Application.Common;
+using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Application.Audit;
+
+public sealed record AuditFilter(
+    string? AccountId = null,
+    string? NumberId = null,
+    string? E164 = null,
+    string? User = null,
+    AuditAction? Action = null,
+    DateTime? From = null,
+    DateTime? To = null);
+
+public sealed record AuditEntry(
+    long Id,
+    DateTime OccurredAt,
+    string ActorName,
+    AuditAction Action,
+    string AccountId,
+    string PhoneNumberId,
+    string E164,
+    string? ReleaseRequestId,
+    string Summary,
+    string Before,
+    string After);
+
+/// <summary>The audit trail, newest first: everything for staff, an owner's own accounts otherwise.</summary>
+public sealed class QueryAudit(IPortalDbFactory dbFactory)
+{
+    public async Task<Result<Page<AuditEntry>>> HandleAsync(Actor actor, AuditFilter filter, Paging paging, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (filter.AccountId is { } accountId && !await db.CanReachAccountAsync(actor, accountId, ct))
+        {
+            return Errors.AccountMissing(accountId);
+        }
+
+        var accountIds = filter.AccountId is { } only ? [only] : await db.AccountIdsAsync(actor, ct);
+        var query = db.AuditEvents.AsNoTracking();
+        if (accountIds is not null)
+        {
+            query = accountIds.Count == 1 ? query.Where(e => e.AccountId == accountIds[0]) : query.Where(e => accountIds.Contains(e.AccountId));
+        }
+
+        if (filter.NumberId is { } numberId)
+        {
+            query = query.Where(e => e.PhoneNumberId == numberId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.E164))
+        {
+            var parsed = E164.Parse(filter.E164);
+            if (!parsed.IsSuccess)
+            {
+                return parsed.Error;
+            }
+
+            var e164 = parsed.Value.Value;
+            query = query.Where(e => e.E164 == e164);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var user = filter.User.Trim();
+            query = query.Where(e => e.ActorName.Contains(user));
+        }
+
+        if (filter.Action is { } action)
+        {
+            query = query.Where(e => e.Action == action);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.OccurredAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(e => e.OccurredAt < to);
+        }
+
+        int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
+        var rows = await query
+            .OrderByDescending(e => e.Id)
+            .Skip(paging.Skip).Take(paging.Limit)
+            .Select(e => new AuditEntry(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After))
+            .ToListAsync(ct);
+        return new Page<AuditEntry>(rows, total, null);
+    }
+}

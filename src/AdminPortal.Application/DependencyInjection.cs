@@ -1,0 +1,39 @@
+using AdminPortal.Application.Accounts;
+using AdminPortal.Application.Audit;
+using AdminPortal.Application.Common;
+using AdminPortal.Application.Dashboard;
+using AdminPortal.Application.Numbers;
+using AdminPortal.Application.Releases;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReleaseOptions>()
+            .Bind(configuration.GetSection(ReleaseOptions.Section))
+            .Validate(o => o.EarlyTerminationFeeCents >= 0 && o.EarlyTerminationMonths >= 0 && o.CoolingOffDays > 0 && o.ReleasedListDays > 0 && o.ReturnToInventoryIntervalSeconds > 0, "Releases settings must be positive")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ListAccounts>();
+        services.AddScoped<ListNumbers>();
+        services.AddScoped<GetNumber>();
+        services.AddScoped<DetachAgent>();
+        services.AddScoped<PreviewRelease>();
+        services.AddScoped<RequestRelease>();
+        services.AddScoped<WithdrawRequest>();
+        services.AddScoped<ApproveRequest>();
+        services.AddScoped<RejectRequest>();
+        services.AddScoped<CancelRelease>();
+        services.AddScoped<ReturnExpiredReleases>();
+        services.AddScoped<ListReleased>();
+        services.AddScoped<ListRequests>();
+        services.AddScoped<ReviewQueue>();
+        services.AddScoped<QueryAudit>();
+        services.AddScoped<GetDashboard>();
+        return services;
+    }
+}

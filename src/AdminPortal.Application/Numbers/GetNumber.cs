@@ -1,0 +1,64 @@
+using AdminPortal.Application.Common;
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Application.Numbers;
+
+public sealed record AgentView(string AgentId, string Name);
+
+public sealed record NumberDetails(
+    string Id,
+    string AccountId,
+    string AccountName,
+    string E164,
+    string Label,
+    string CountryCode,
+    NumberType Type,
+    string Provider,
+    Money MonthlyPrice,
+    DateTime PurchasedAt,
+    DateTime NextBillingAt,
+    A2pStatus A2pStatus,
+    string? TrunkGroup,
+    string? InboundRouting,
+    string? ActiveCampaign,
+    int CallsInProgress,
+    NumberStatus Status,
+    IReadOnlyList<AgentView> Agents,
+    DateTime? ReleasedAt,
+    DateTime? AvailableAfter,
+    DateTime? ReturnedAt,
+    Money ReleaseFee,
+    string? TrunkGroupBeforeRelease,
+    string? InboundRoutingBeforeRelease,
+    string? PendingRequestId,
+    bool CanCancelRelease);
+
+public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
+{
+    public async Task<Result<NumberDetails>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.FindNumberAsync(actor, key, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var n = found.Value;
+        var accountName = await db.Accounts.Where(a => a.Id == n.AccountId).Select(a => a.Name).SingleAsync(ct);
+        var pendingId = await db.ReleaseRequests
+            .Where(r => r.PhoneNumberId == n.Id && r.Status == ReleaseRequestStatus.Pending)
+            .Select(r => r.Id)
+            .FirstOrDefaultAsync(ct);
+
+        return new NumberDetails(
+            n.Id, n.AccountId, accountName, n.E164, n.Label, n.CountryCode, n.Type, n.Provider, n.MonthlyPrice,
+            n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.TrunkGroup, n.InboundRouting, n.ActiveCampaign,
+            n.CallsInProgress, n.Status, n.Agents.Select(a => new AgentView(a.AgentId, a.Name)).ToList(),
+            n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, new Money(n.ReleaseFeeCents),
+            n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pendingId, n.CanCancelReleaseAt(time.UtcNow()));
+    }
+}

@@ -1,0 +1,134 @@
+using AdminPortal.Application.Common;
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Application.Numbers;
+
+public enum NumberSort
+{
+    E164,
+    Label,
+    Country,
+    Type,
+    Status,
+    PurchasedAt,
+    MonthlyPrice,
+}
+
+/// <summary>Filters of the numbers list; <see cref="Search"/> matches digits of the number or part of the label.</summary>
+public sealed record NumberFilter(
+    string? AccountId = null,
+    string? Search = null,
+    string? Country = null,
+    NumberType? Type = null,
+    NumberStatus? Status = null,
+    NumberSort Sort = NumberSort.E164,
+    bool Descending = false);
+
+public sealed record NumberRow(
+    string Id,
+    string AccountId,
+    string E164,
+    string Label,
+    string CountryCode,
+    NumberType Type,
+    NumberStatus Status,
+    Money MonthlyPrice,
+    DateTime PurchasedAt,
+    DateTime NextBillingAt,
+    A2pStatus A2pStatus,
+    int AgentCount);
+
+/// <summary>
+/// The numbers of the actor's accounts, filtered, sorted and paged in the database. Returned numbers
+/// have left the account and are listed only when asked for by status.
+/// </summary>
+public sealed class ListNumbers(IPortalDbFactory dbFactory)
+{
+    public async Task<Result<Page<NumberRow>>> HandleAsync(Actor actor, NumberFilter filter, Paging paging, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var accountIds = await db.AccountIdsAsync(actor, ct);
+        if (filter.AccountId is { } accountId && !await db.CanReachAccountAsync(actor, accountId, ct))
+        {
+            return Errors.AccountMissing(accountId);
+        }
+
+        var query = db.PhoneNumbers.AsNoTracking().Within(filter.AccountId is { } only ? [only] : accountIds);
+        query = filter.Status is { } status ? query.Where(n => n.Status == status) : query.Where(n => n.Status != NumberStatus.Returned);
+        if (filter.Type is { } type)
+        {
+            query = query.Where(n => n.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            var country = filter.Country.Trim().ToUpperInvariant();
+            query = query.Where(n => n.CountryCode == country);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim();
+            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+            query = digits.Length > 0
+                ? query.Where(n => n.E164.Contains(digits) || n.Label.Contains(text))
+                : query.Where(n => n.Label.Contains(text));
+        }
+
+        int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
+
+        if (paging.Cursor is not null)
+        {
+            if (filter.Sort != NumberSort.E164 || filter.Descending || !Cursor.TryDecode(paging.Cursor, out var lastE164, out var lastId))
+            {
+                return Errors.Cursor();
+            }
+
+            query = query.Where(n => string.Compare(n.E164, lastE164) > 0 || (n.E164 == lastE164 && string.Compare(n.Id, lastId) > 0));
+        }
+
+        var rows = await Sorted(query, filter)
+            .Skip(paging.Cursor is null ? paging.Skip : 0)
+            .Take(paging.Limit + 1)
+            .Select(n => new NumberRow(
+                n.Id, n.AccountId, n.E164, n.Label, n.CountryCode, n.Type, n.Status, new Money(n.MonthlyPriceCents),
+                n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.Agents.Count))
+            .ToListAsync(ct);
+
+        var hasMore = rows.Count > paging.Limit;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        var next = hasMore && filter.Sort == NumberSort.E164 && !filter.Descending ? Cursor.Encode(rows[^1].E164, rows[^1].Id) : null;
+        return new Page<NumberRow>(rows, total, next);
+    }
+
+    private static IOrderedQueryable<PhoneNumber> Sorted(IQueryable<PhoneNumber> query, NumberFilter filter)
+    {
+        var sorted = (filter.Sort, filter.Descending) switch
+        {
+            (NumberSort.Label, false) => query.OrderBy(n => n.Label),
+            (NumberSort.Label, true) => query.OrderByDescending(n => n.Label),
+            (NumberSort.Country, false) => query.OrderBy(n => n.CountryCode),
+            (NumberSort.Country, true) => query.OrderByDescending(n => n.CountryCode),
+            (NumberSort.Type, false) => query.OrderBy(n => n.Type),
+            (NumberSort.Type, true) => query.OrderByDescending(n => n.Type),
+            (NumberSort.Status, false) => query.OrderBy(n => n.Status),
+            (NumberSort.Status, true) => query.OrderByDescending(n => n.Status),
+            (NumberSort.PurchasedAt, false) => query.OrderBy(n => n.PurchasedAt),
+            (NumberSort.PurchasedAt, true) => query.OrderByDescending(n => n.PurchasedAt),
+            (NumberSort.MonthlyPrice, false) => query.OrderBy(n => n.MonthlyPriceCents),
+            (NumberSort.MonthlyPrice, true) => query.OrderByDescending(n => n.MonthlyPriceCents),
+            (_, true) => query.OrderByDescending(n => n.E164),
+            _ => query.OrderBy(n => n.E164),
+        };
+
+        return filter.Sort == NumberSort.E164
+            ? (filter.Descending ? sorted.ThenByDescending(n => n.Id) : sorted.ThenBy(n => n.Id))
+            : sorted.ThenBy(n => n.E164).ThenBy(n => n.Id);
+    }
+}

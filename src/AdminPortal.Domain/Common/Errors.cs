@@ -1,0 +1,60 @@
+namespace AdminPortal.Domain.Common;
+
+/// <summary>Every expected failure of the portal, with the wording people see.</summary>
+public static class Errors
+{
+    public const string ReasonLength = "REASON_LENGTH";
+    public const string NoteLength = "NOTE_LENGTH";
+    public const string InvalidE164 = "INVALID_E164";
+    public const string StaffOnly = "STAFF_ONLY";
+    public const string SelfApprovalForbidden = "SELF_APPROVAL_FORBIDDEN";
+    public const string NotRequester = "NOT_REQUESTER";
+    public const string NumberNotFound = "NUMBER_NOT_FOUND";
+    public const string RequestNotFound = "REQUEST_NOT_FOUND";
+    public const string AccountNotFound = "ACCOUNT_NOT_FOUND";
+    public const string AgentNotFound = "AGENT_NOT_FOUND";
+    public const string ReleaseAlreadyPending = "RELEASE_ALREADY_PENDING";
+    public const string ActiveCampaign = "ACTIVE_CAMPAIGN";
+    public const string NotReleasable = "NOT_RELEASABLE";
+    public const string RequestAlreadyDecided = "REQUEST_ALREADY_DECIDED";
+    public const string CoolingOffExpired = "COOLING_OFF_EXPIRED";
+    public const string ConcurrentUpdate = "CONCURRENT_UPDATE";
+    public const string NumberInUse = "NUMBER_IN_USE";
+    public const string CallsInProgress = "CALLS_IN_PROGRESS";
+    public const string InvalidCursor = "INVALID_CURSOR";
+
+    public static Error NotFound(string what) => new(
+        NumberNotFound,
+        $"Phone number {what} was not found in your accounts",
+        "Check the number and the account, or open the Numbers list to find it");
+
+    public static Error AccountMissing(string accountId) => new(
+        AccountNotFound,
+        $"Account {accountId} was not found",
+        "Check the account id, or choose one of your accounts");
+
+    public static Error RequestMissing(string id) => new(
+        RequestNotFound,
+        $"Release request {id} was not found",
+        "Check the request id, or open My requests or the Review queue to find it");
+
+    public static Error AgentMissing(string agentId, string e164) => new(
+        AgentNotFound,
+        $"Agent {agentId} is not attached to {e164}",
+        "Reload the number to see the agents attached to it now");
+
+    public static Error Staff() => new(
+        StaffOnly,
+        "Only support staff (Reviewer or Admin) may do this",
+        "Ask a reviewer to handle it");
+
+    public static Error Concurrent() => new(
+        ConcurrentUpdate,
+        "Someone else changed this item at the same time; your change was not saved",
+        "Reload to see the current state and try again if it still applies");
+
+    public static Error Cursor() => new(
+        InvalidCursor,
+        "The paging cursor is not valid",
+        "Use the next_cursor value from the previous page exactly as it was returned, or omit it to start over");
+}

@@ -1,0 +1,67 @@
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
+
+namespace AdminPortal.Domain.Releases;
+
+public static class ReleaseErrors
+{
+    public static Error AlreadyPending(string e164) => new(
+        Errors.ReleaseAlreadyPending,
+        $"A release request for {e164} is already pending",
+        "Wait for the review, or withdraw the pending request in My requests");
+
+    public static Error NotReleasable(string e164, NumberStatus status) => new(
+        Errors.NotReleasable,
+        $"{e164} is {Describe(status)} and cannot be released",
+        status == NumberStatus.Released
+            ? "Cancel the release first if the number should stay with the account"
+            : "Reload the number to see its current status");
+
+    public static Error NotReleased(string e164, NumberStatus status) => new(
+        Errors.NotReleasable,
+        $"{e164} is {Describe(status)}, not released, so there is no release to cancel",
+        "Reload the number to see its current status");
+
+    public static Error InUse(IReadOnlyList<string> agentNames) => new(
+        Errors.NumberInUse,
+        $"Phone number is assigned to {agentNames.Count} active {(agentNames.Count == 1 ? "agent" : "agents")} and cannot be released",
+        $"Detach the {(agentNames.Count == 1 ? "agent" : "agents")} ({string.Join(", ", agentNames)}) and try again");
+
+    public static Error CallsInProgress(int calls) => new(
+        Errors.CallsInProgress,
+        $"{calls} {(calls == 1 ? "call is" : "calls are")} in progress on this number",
+        "Wait until the calls have ended and try again");
+
+    public static Error InCampaign(string campaign) => new(
+        Errors.ActiveCampaign,
+        $"The number is part of the active campaign '{campaign}'",
+        $"Remove the number from '{campaign}' or end the campaign, then try again");
+
+    public static Error CoolingOffOver(string e164, DateTime availableAfter) => new(
+        Errors.CoolingOffExpired,
+        $"The cooling-off period of {e164} ended at {availableAfter:yyyy-MM-dd HH:mm} UTC; the release can no longer be cancelled",
+        "The number has returned to inventory; buy a new number if one is needed");
+
+    public static Error SelfApproval() => new(
+        Errors.SelfApprovalForbidden,
+        "You requested this release yourself; another reviewer must approve it (four eyes)",
+        "Ask another reviewer to approve it, or withdraw the request");
+
+    public static Error AlreadyDecided(string requestId, ReleaseRequestStatus status) => new(
+        Errors.RequestAlreadyDecided,
+        $"Release request {requestId} is already {status.ToString().ToLowerInvariant()}",
+        "Reload to see the current state; no further decision is needed");
+
+    public static Error NotYourRequest() => new(
+        Errors.NotRequester,
+        "Only the requester or an owner of the account may withdraw this request",
+        "Ask the requester or an account owner to withdraw it, or a reviewer to reject it");
+
+    private static string Describe(NumberStatus status) => status switch
+    {
+        NumberStatus.Active => "active",
+        NumberStatus.ReleasePending => "awaiting release review",
+        NumberStatus.Released => "already released",
+        _ => "returned to inventory",
+    };
+}

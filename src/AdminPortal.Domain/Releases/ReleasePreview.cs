@@ -1,0 +1,70 @@
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
+
+namespace AdminPortal.Domain.Releases;
+
+/// <summary>What releasing a number now would cost and break.</summary>
+public sealed record ReleasePreview(
+    string NumberId,
+    string E164,
+    bool CanRelease,
+    IReadOnlyList<Error> Blockers,
+    IReadOnlyList<string> Warnings,
+    Money EarlyTerminationFee,
+    int CoolingOffPeriodDays,
+    DateTime AvailableAfter,
+    DateTime BillingEndsAt)
+{
+    public static ReleasePreview Of(PhoneNumber number, ReleaseTerms terms, DateTime now)
+    {
+        var blockers = number.ReleaseBlockers();
+        var fee = terms.FeeFor(number.PurchasedAt, now);
+        var billingEndsAt = BillingCycleEnd(number.NextBillingAt, now);
+        var availableAfter = terms.AvailableAfter(now);
+
+        var warnings = new List<string>();
+        if (!fee.IsZero)
+        {
+            warnings.Add($"This number was purchased less than {terms.EarlyTerminationMonths} months ago ({number.PurchasedAt:yyyy-MM-dd}) and has a {fee} early termination fee");
+        }
+
+        if (number.TrunkGroup is not null || number.InboundRouting is not null)
+        {
+            var parts = new[] { Named("trunk group", number.TrunkGroup), Named("inbound routing", number.InboundRouting) }.OfType<string>();
+            warnings.Add($"The {string.Join(" and the ", parts)} will be detached; inbound calls fail once the number is released");
+        }
+
+        if (number.A2pStatus != A2pStatus.None)
+        {
+            warnings.Add($"The A2P 10DLC registration ({number.A2pStatus.ToString().ToLowerInvariant()}) is lost and cannot be transferred to another number");
+        }
+
+        warnings.Add($"Billing stops at the end of the current billing cycle on {billingEndsAt:yyyy-MM-dd}, not at the moment of release");
+        warnings.Add($"After the {terms.CoolingOffDays}-day cooling-off period (from {availableAfter:yyyy-MM-dd HH:mm} UTC) the number returns to inventory and may not be re-purchasable");
+
+        return new ReleasePreview(
+            number.Id,
+            number.E164,
+            blockers.Count == 0,
+            blockers,
+            warnings,
+            fee,
+            terms.CoolingOffDays,
+            availableAfter,
+            billingEndsAt);
+    }
+
+    /// <summary>The next billing date after now; a stale stored date is rolled forward a month at a time.</summary>
+    public static DateTime BillingCycleEnd(DateTime nextBillingAt, DateTime now)
+    {
+        var end = nextBillingAt;
+        while (end <= now)
+        {
+            end = end.AddMonths(1);
+        }
+
+        return end;
+    }
+
+    private static string? Named(string what, string? value) => value is null ? null : $"{what} '{value}'";
+}

@@ -1,0 +1,27 @@
+using AdminPortal.Application.Common;
+using AdminPortal.Infrastructure.Jobs;
+using AdminPortal.Infrastructure.Persistence;
+using AdminPortal.Infrastructure.Seed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Portal";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = SqliteSetup.Resolve(configuration.GetConnectionString(ConnectionStringName), contentRoot);
+        var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000);
+        services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalSqlite(connectionString, busyTimeout));
+        services.AddSingleton<IPortalDbFactory, PortalDbFactory>();
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.AddScoped<DemoData>();
+        services.AddScoped<PortalSeeder>();
+        services.AddHostedService<ReturnToInventoryService>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Numbers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdminPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedOnAdd();
+        builder.Property(e => e.ActorId).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(e => e.ActorName).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(Keys.EnumMaxLength + 10);
+        builder.Property(e => e.AccountId).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(e => e.PhoneNumberId).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(e => e.ReleaseRequestId).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(e => e.E164).HasMaxLength(E164.MaxLength);
+        builder.HasIndex(e => new { e.AccountId, e.Id });
+        builder.HasIndex(e => new { e.PhoneNumberId, e.Id });
+        builder.HasIndex(e => e.OccurredAt);
+    }
+}

@@ -1,0 +1,47 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Numbers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdminPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class PhoneNumberConfiguration : IEntityTypeConfiguration<PhoneNumber>
+{
+    public void Configure(EntityTypeBuilder<PhoneNumber> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(n => n.AccountId).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(n => n.E164).HasMaxLength(E164.MaxLength);
+        builder.Property(n => n.Label).HasMaxLength(PhoneNumber.LabelMaxLength);
+        builder.Property(n => n.CountryCode).HasMaxLength(2);
+        builder.Property(n => n.Provider).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(n => n.TrunkGroup).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(n => n.InboundRouting).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(n => n.TrunkGroupBeforeRelease).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(n => n.InboundRoutingBeforeRelease).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(n => n.ActiveCampaign).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(n => n.Type).HasConversion<string>().HasMaxLength(Keys.EnumMaxLength);
+        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(Keys.EnumMaxLength);
+        builder.Property(n => n.A2pStatus).HasConversion<string>().HasMaxLength(Keys.EnumMaxLength);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.Ignore(n => n.MonthlyPrice);
+        builder.HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId);
+
+        builder.OwnsMany(n => n.Agents, agents =>
+        {
+            agents.ToTable("AttachedAgents");
+            agents.WithOwner().HasForeignKey("PhoneNumberId");
+            agents.HasKey(a => a.Id);
+            agents.Property(a => a.AgentId).HasMaxLength(Keys.IdMaxLength);
+            agents.Property(a => a.Name).HasMaxLength(Keys.NameMaxLength);
+        });
+        builder.Navigation(n => n.Agents).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The numbers list pages one account in number order, with or without a status filter.
+        builder.HasIndex(n => new { n.AccountId, n.E164 });
+        builder.HasIndex(n => new { n.AccountId, n.Status, n.E164 });
+        builder.HasIndex(n => n.E164);
+        builder.HasIndex(n => new { n.Status, n.AvailableAfter });
+    }
+}

@@ -1,0 +1,31 @@
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdminPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class ReleaseRequestConfiguration : IEntityTypeConfiguration<ReleaseRequest>
+{
+    public void Configure(EntityTypeBuilder<ReleaseRequest> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(r => r.PhoneNumberId).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(r => r.AccountId).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(r => r.E164).HasMaxLength(E164.MaxLength);
+        builder.Property(r => r.RequestedById).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(r => r.RequestedByName).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(r => r.DecidedById).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(r => r.DecidedByName).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(Keys.EnumMaxLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne<PhoneNumber>().WithMany().HasForeignKey(r => r.PhoneNumberId);
+
+        // At most one pending request per number, whatever races the application loses.
+        builder.HasIndex(r => r.PhoneNumberId).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_ReleaseRequests_OnePendingPerNumber");
+        builder.HasIndex(r => new { r.Status, r.RequestedAt });
+        builder.HasIndex(r => new { r.AccountId, r.RequestedAt });
+        builder.HasIndex(r => new { r.PhoneNumberId, r.DecidedAt });
+    }
+}

@@ -1,0 +1,41 @@
+using AdminPortal.Application.Common;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
+using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace AdminPortal.Infrastructure.Persistence;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IPortalDbContext
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<AccountMember> AccountMembers => Set<AccountMember>();
+
+    public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
+
+    public DbSet<ReleaseRequest> ReleaseRequests => Set<ReleaseRequest>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps no time zone: every time is stored as UTC and read back marked as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AdminPortal.Infrastructure.Persistence;
+
+public static class SqliteSetup
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/portal.db";
+
+    /// <summary>A relative data source is taken from the app's content root, and its folder is created.</summary>
+    public static string Resolve(string? connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+
+    public static DbContextOptionsBuilder UsePortalSqlite(this DbContextOptionsBuilder options, string connectionString, int busyTimeoutMilliseconds) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteSetup).Assembly.FullName))
+            .AddInterceptors(new BusyTimeoutInterceptor(busyTimeoutMilliseconds));
+
+    /// <summary>Applies pending migrations and switches the file to write-ahead logging (a setting SQLite keeps in the file).</summary>
+    public static async Task MigrateAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+    }
+
+    /// <summary>Writers queue for the lock instead of failing at once with SQLITE_BUSY.</summary>
+    private sealed class BusyTimeoutInterceptor(int milliseconds) : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {milliseconds};";
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using AdminPortal.Application.Common;
+using AdminPortal.Application.Releases;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
+using AdminPortal.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Infrastructure.Seed;
+
+/// <summary>
+/// The demo: three accounts with a few hundred numbers in every state the portal handles. States are
+/// reached through the domain's own transitions, each with its audit event, as if people had done them.
+/// </summary>
+public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<DemoOptions> demo, IOptions<ReleaseOptions> releases)
+{
+    public const string OwnerEmail = "owner@example.com";
+    public const string OtherOwnerEmail = "owner2@example.com";
+    public const string ReviewerEmail = "reviewer@example.com";
+    public const string SecondReviewerEmail = "reviewer2@example.com";
+    public const string AdminEmail = "admin@example.com";
+    public const string MainAccountId = "acc_123abc";
+    public const string SecondAccountId = "acc_456def";
+    public const string SelfServiceAccountId = "acc_789ghi";
+    public const string ShowcaseNumber = "+14155551234";
+
+    private static readonly string[] Labels = ["Sales", "Support", "Billing", "Front desk", "Marketing", "Callback", "Store", "Dispatch", "Helpdesk", "After hours"];
+    private static readonly string[] Providers = ["Telnyx", "Bandwidth", "Twilio", "Vonage"];
+
+    private readonly Random _random = new(2026);
+    private readonly List<AuditEvent> _audit = [];
+    private DateTime _now;
+    private int _sequence;
+
+    internal async Task SeedAsync(PortalSeeder seeder, CancellationToken ct)
+    {
+        _now = time.GetUtcNow().UtcDateTime;
+        var password = demo.Value.Password;
+        var owner = Actor(await seeder.CreateUserAsync(OwnerEmail, "Olivia Owner", password, PortalRoles.Owner), PortalRoles.Owner);
+        var otherOwner = Actor(await seeder.CreateUserAsync(OtherOwnerEmail, "Oscar Owner", password, PortalRoles.Owner), PortalRoles.Owner);
+        var reviewer = Actor(await seeder.CreateUserAsync(ReviewerEmail, "Riley Reviewer", password, PortalRoles.Reviewer), PortalRoles.Reviewer);
+        var secondReviewer = Actor(await seeder.CreateUserAsync(SecondReviewerEmail, "Rowan Reviewer", password, PortalRoles.Reviewer), PortalRoles.Reviewer);
+        await seeder.CreateUserAsync(AdminEmail, "Ada Admin", password, PortalRoles.Admin);
+
+        var main = new Account(MainAccountId, "Acme Voice");
+        main.AddOwner(owner.UserId);
+        var second = new Account(SecondAccountId, "Acme Europe");
+        second.AddOwner(owner.UserId);
+        var selfService = new Account(SelfServiceAccountId, "Globex Calls", ReleasePolicy.SelfService);
+        selfService.AddOwner(otherOwner.UserId);
+        db.Accounts.AddRange(main, second, selfService);
+
+        Number(main, ShowcaseNumber, "Main support line", "US", NumberType.Local, daysAgo: 40)
+            .Configure("tg-sfo-1", "sip:support@acme.example", A2pStatus.Approved, agents: [new AttachedAgent("agt_support_bot", "Support Bot")]);
+        Number(main, "+14155550101", "Sales overflow", "US", NumberType.Local, daysAgo: 400).Configure("tg-sfo-1", "sip:sales@acme.example", callsInProgress: 2);
+        Number(main, "+14155550102", "Spring promo", "US", NumberType.Local, daysAgo: 200).Configure("tg-sfo-1", "sip:promo@acme.example", A2pStatus.Approved, activeCampaign: "Spring Promo 2026");
+        Number(main, "+14155550109", "Two agents line", "US", NumberType.Local, daysAgo: 300)
+            .Configure("tg-sfo-2", "sip:desk@acme.example", agents: [new AttachedAgent("agt_sales_line", "Sales Line"), new AttachedAgent("agt_support_bot_2", "Support Bot 2")]);
+
+        Request(Number(main, "+14155550103", "Old fax line", "US", NumberType.Local, daysAgo: 800).Configure("tg-sfo-1", "sip:fax@acme.example"), owner, daysAgo: 3,
+            "The fax service was retired last quarter and nobody dials this number any more.");
+        Request(Number(main, "+14155550104", "Temporary event line", "US", NumberType.Local, daysAgo: 30).Configure("tg-sfo-2", "sip:event@acme.example"), owner, daysAgo: 1,
+            "The trade show is over; this temporary hotline is no longer needed.");
+        Request(Number(main, "+18005550105", "Toll-free trial", "US", NumberType.TollFree, daysAgo: 500).Configure("tg-tf-1", "sip:trial@acme.example"), reviewer, daysAgo: 2,
+            "Support asked to release this toll-free trial number on behalf of the customer.");
+        Request(Number(second, "+442079460199", "London reception (old)", "GB", NumberType.Local, daysAgo: 365).Configure("tg-lon-1", "sip:reception@acme.example"), owner, daysAgo: 5,
+            "Reception moved to the new London number; this one only receives spam calls.");
+
+        Release(Number(main, "+14155550106", "Legacy IVR", "US", NumberType.Local, daysAgo: 60).Configure("tg-sfo-2", "sip:ivr@acme.example", A2pStatus.Approved), owner, secondReviewer, daysAgo: 5,
+            "The legacy IVR tree was replaced by the new voice agent.");
+        Release(Number(main, "+14155550107", "Winter campaign", "US", NumberType.Local, daysAgo: 400).Configure("tg-sfo-1", "sip:winter@acme.example"), owner, reviewer, daysAgo: 28,
+            "The winter campaign ended and the number is no longer printed anywhere.");
+        var closed = Number(main, "+14155550108", "Closed branch", "US", NumberType.Local, daysAgo: 700).Configure("tg-sfo-3", "sip:branch@acme.example");
+        Release(closed, owner, reviewer, daysAgo: releases.Value.CoolingOffDays + 15, "The Oakland branch closed and its line is not needed.");
+        Return(closed, daysAgo: 15);
+
+        AddMany(main, 140, "US", "+1415556", 4, NumberType.Local);
+        AddMany(second, 40, "GB", "+4420794611", 2, NumberType.Local);
+        AddMany(second, 30, "DE", "+4930901820", 2, NumberType.Local);
+        AddMany(selfService, 50, "US", "+1312555", 4, NumberType.Local);
+        AddMany(selfService, 20, "CA", "+1604555", 4, NumberType.Mobile);
+
+        db.AuditEvents.AddRange(_audit);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Actor Actor(Identity.PortalUser user, string role) => Domain.Common.Actor.Create(user.Id, user.Email!, role);
+
+    private PhoneNumber Number(Account account, string e164, string label, string country, NumberType type, int daysAgo)
+    {
+        var purchasedAt = _now.AddDays(-daysAgo).AddMinutes(-_random.Next(0, 600));
+        var nextBilling = ReleasePreview.BillingCycleEnd(purchasedAt.Date.AddMonths(1), _now);
+        var number = new PhoneNumber(
+            Ids.New(PhoneNumber.IdPrefix), account.Id, E164.From(e164), label, country, type, Providers[_sequence++ % Providers.Length],
+            new Money(type == NumberType.TollFree ? 200 : 115), purchasedAt, nextBilling);
+        db.PhoneNumbers.Add(number);
+        return number;
+    }
+
+    private void AddMany(Account account, int count, string country, string prefix, int suffixDigits, NumberType type)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var suffix = (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(suffixDigits, '0');
+            var label = $"{Labels[_random.Next(Labels.Length)]} {i + 1}";
+            var numberType = i % 17 == 0 ? NumberType.TollFree : type;
+            var number = Number(account, prefix + suffix, label, country, numberType, daysAgo: _random.Next(5, 900));
+            number.Configure(
+                $"tg-{country.ToLowerInvariant()}-{1 + (i % 3)}",
+                $"sip:{label.Replace(' ', '-').ToLowerInvariant()}@{account.Id}.example",
+                (A2pStatus)(i % 4),
+                activeCampaign: i % 23 == 5 ? "Autumn outreach" : null,
+                callsInProgress: i % 19 == 7 ? 1 : 0,
+                agents: i % 5 == 0 ? [new AttachedAgent($"agt_{account.Id[4..]}_{i}", $"Agent {i + 1}")] : null);
+        }
+    }
+
+    private ReleaseRequest Request(PhoneNumber number, Actor requester, double daysAgo, string reason)
+    {
+        var at = _now.AddDays(-daysAgo);
+        var request = new ReleaseRequest(Ids.New(ReleaseRequest.IdPrefix), number.Id, number.AccountId, number.E164, reason, requester, at);
+        db.ReleaseRequests.Add(request);
+        Audit(AuditEvent.Record(requester, at, AuditAction.ReleaseRequested, number, request, $"Requested release of {number.E164}: {reason}", number.MarkReleasePending));
+        return request;
+    }
+
+    private void Release(PhoneNumber number, Actor requester, Actor reviewer, int daysAgo, string reason)
+    {
+        var request = Request(number, requester, daysAgo + 0.5, reason);
+        var at = _now.AddDays(-daysAgo);
+        Audit(AuditEvent.Record(reviewer, at, AuditAction.ReleaseApproved, number, request, $"Approved the release of {number.E164}",
+            () => ApproveRequest.Apply(request, number, reviewer, at, releases.Value.Terms, bySelfServicePolicy: false)));
+    }
+
+    private void Return(PhoneNumber number, int daysAgo)
+    {
+        var at = _now.AddDays(-daysAgo);
+        Audit(AuditEvent.Record(Domain.Common.Actor.System, at, AuditAction.ReturnedToInventory, number, null,
+            $"{number.E164} returned to inventory after its cooling-off period", () => number.ReturnToInventory(at)));
+    }
+
+    private void Audit(Result<AuditEvent> recorded) =>
+        _audit.Add(recorded.IsSuccess ? recorded.Value : throw new InvalidOperationException($"Demo data broke a rule: {recorded.Error.Message}"));
+}

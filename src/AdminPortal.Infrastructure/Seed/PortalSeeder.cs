@@ -1,0 +1,66 @@
+using AdminPortal.Domain.Common;
+using AdminPortal.Infrastructure.Identity;
+using AdminPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Infrastructure.Seed;
+
+/// <summary>Runs at start-up after the migrations: roles always, the first admin if configured, the demo if enabled.</summary>
+public sealed partial class PortalSeeder(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole> roles,
+    DemoData demo,
+    IOptions<DemoOptions> demoOptions,
+    IOptions<BootstrapOptions> bootstrap,
+    ILogger<PortalSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await SqliteSetup.MigrateAsync(db, ct);
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Ensure(await roles.CreateAsync(new IdentityRole(role)), role);
+            }
+        }
+
+        if (bootstrap.Value is { AdminEmail.Length: > 0, AdminPassword.Length: > 0 } admin && !(await users.GetUsersInRoleAsync(PortalRoles.Admin)).Any())
+        {
+            await CreateUserAsync(admin.AdminEmail, "Administrator", admin.AdminPassword, PortalRoles.Admin);
+            LogBootstrapped(admin.AdminEmail);
+        }
+
+        if (demoOptions.Value.Seed && !await db.Accounts.AnyAsync(ct))
+        {
+            await demo.SeedAsync(this, ct);
+            LogDemoSeeded();
+        }
+    }
+
+    internal async Task<PortalUser> CreateUserAsync(string email, string displayName, string password, params string[] userRoles)
+    {
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
+        Ensure(await users.CreateAsync(user, password), email);
+        Ensure(await users.AddToRolesAsync(user, userRoles), email);
+        return user;
+    }
+
+    private static void Ensure(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Created the first administrator {Email}")]
+    private partial void LogBootstrapped(string email);
+
+    [LoggerMessage(LogLevel.Information, "Seeded the demo data")]
+    private partial void LogDemoSeeded();
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
+using Radzen;
+
+namespace AdminPortal.Web.Components.Shared;
+
+/// <summary>How the portal writes times, durations and statuses.</summary>
+public static class Format
+{
+    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "—";
+
+    public static string Date(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 1 } => $"{(int)span.TotalDays} d {span.Hours} h",
+        { TotalHours: >= 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
+        _ => $"{Math.Max(0, (int)span.TotalMinutes)} min",
+    };
+
+    public static string Status(NumberStatus status) => status switch
+    {
+        NumberStatus.ReleasePending => "Release pending",
+        _ => status.ToString(),
+    };
+
+    public static BadgeStyle Style(NumberStatus status) => status switch
+    {
+        NumberStatus.Active => BadgeStyle.Success,
+        NumberStatus.ReleasePending => BadgeStyle.Warning,
+        NumberStatus.Released => BadgeStyle.Info,
+        _ => BadgeStyle.Light,
+    };
+
+    public static BadgeStyle Style(ReleaseRequestStatus status) => status switch
+    {
+        ReleaseRequestStatus.Pending => BadgeStyle.Warning,
+        ReleaseRequestStatus.Approved => BadgeStyle.Info,
+        ReleaseRequestStatus.Rejected => BadgeStyle.Danger,
+        _ => BadgeStyle.Light,
+    };
+
+    public static string Type(NumberType type) => type switch
+    {
+        NumberType.TollFree => "Toll-free",
+        _ => type.ToString(),
+    };
+}

@@ -1,0 +1,25 @@
+using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdminPortal.Web.Security;
+
+public static class AccountEndpoints
+{
+    /// <summary>Sign-out is a form post with an antiforgery token, so another site cannot sign a user out.</summary>
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/Account/Logout", async ([FromForm] string? returnUrl, SignInManager<PortalUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/Account/Login?signedOut=true");
+        });
+        return endpoints;
+    }
+
+    /// <summary>Only paths of this site are followed after sign-in.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}
