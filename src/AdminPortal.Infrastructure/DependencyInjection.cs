@@ -14,14 +14,19 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connectionString = SqliteSetup.Resolve(configuration.GetConnectionString(ConnectionStringName), contentRoot);
-        var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000);
-        services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalSqlite(connectionString, busyTimeout));
-        services.AddSingleton<IPortalDbFactory, PortalDbFactory>();
+        services.AddPersistence(connectionString, configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddScoped<DemoData>();
         services.AddScoped<PortalSeeder>();
         services.AddHostedService<ReturnToInventoryService>();
+        return services;
+    }
+
+    public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString, int busyTimeoutMilliseconds)
+    {
+        services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalSqlite(connectionString, busyTimeoutMilliseconds));
+        services.AddSingleton<IPortalDbFactory, PortalDbFactory>();
         return services;
     }
 }

@@ -28,7 +28,7 @@ public static class SecurityServices
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/Login";
-            cookie.AccessDeniedPath = "/Account/Login";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.Cookie.Name = "portal.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;

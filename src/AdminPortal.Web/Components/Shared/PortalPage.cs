@@ -1,3 +1,4 @@
+using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -58,6 +59,19 @@ public abstract class PortalPage : ComponentBase
 
         ShowError(result.Error);
         return false;
+    }
+
+    /// <summary>Awaits one page of a list; a refusal is shown and leaves the list empty.</summary>
+    protected async Task<(IReadOnlyList<T> Items, int Count)> PageAsync<T>(Task<Result<Page<T>>> load)
+    {
+        var result = await load;
+        if (result.IsSuccess)
+        {
+            return (result.Value.Items, result.Value.TotalCount ?? 0);
+        }
+
+        ShowError(result.Error);
+        return ([], 0);
     }
 
     protected async Task<bool> ConfirmAsync(string title, string message, string confirmText) =>

@@ -1,0 +1,51 @@
+using AdminPortal.E2E.Tests.Infrastructure;
+using AdminPortal.E2E.Tests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AdminPortal.E2E.Tests.Journeys;
+
+/// <summary>Journey 2: a reviewer works the queue: approves an owner's request and rejects another with a note.</summary>
+public sealed class ReviewerDecisionJourney(PortalServer server, Browser browser) : PortalTest(server, browser), IClassFixture<PortalServer>
+{
+    private const string Requested = "+14155560002";
+    private const string ToReject = "+14155550103";
+
+    [Fact]
+    public async Task Reviewer_approves_a_fresh_request_and_rejects_another_with_a_note()
+    {
+        var owner = await NewPageAsync();
+        await owner.SignInAndWaitAsync(Demo.Owner);
+        await owner.OpenNumberFromGridAsync(Requested);
+        await owner.RequestReleaseAsync("The sales team no longer uses this line after the move.");
+
+        await Page.SignInAndWaitAsync(Demo.Reviewer);
+        await Expect(Page.Heading("Review queue")).ToBeVisibleAsync();
+        var request = Page.GridRow("review-grid", Requested);
+        await Expect(request).ToContainTextAsync("The sales team no longer uses this line after the move.");
+        await Expect(request).ToContainTextAsync(Demo.Owner);
+        await Expect(Page.GridRow("review-grid", "+18005550105").GetByTestId("own-request")).ToContainTextAsync("another reviewer must approve it");
+        await ReadmeScreenshotAsync(Page, "review-queue");
+
+        await request.GetByTestId("approve").ClickAsync();
+        await Page.ConfirmAsync("Approve", Requested);
+        await Page.ExpectNotificationAsync($"{Requested} is released; available to others after");
+        await Expect(request).ToHaveCountAsync(0);
+
+        var rejected = Page.GridRow("review-grid", ToReject);
+        await rejected.GetByTestId("reject").ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByTestId("prompt-submit")).ToBeDisabledAsync();
+        await dialog.GetByLabel("Note to the requester").FillAsync("Fax line is still listed on the invoices; keep it until March.");
+        await dialog.GetByTestId("prompt-submit").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Page.ExpectNotificationAsync($"The release of {ToReject} was rejected");
+        await Expect(rejected).ToHaveCountAsync(0);
+
+        await Page.NavigateByMenuAsync("Released");
+        var released = Page.GridRow("released-grid", Requested);
+        await Expect(released).ToContainTextAsync("Released");
+        await Expect(released.GetByTestId("available-after")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$"));
+        await Expect(released.GetByTestId("countdown")).ToContainTextAsync("29 d");
+    }
+}

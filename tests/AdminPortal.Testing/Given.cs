@@ -1,0 +1,66 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Infrastructure.Identity;
+
+namespace AdminPortal.Testing;
+
+/// <summary>Builds the state a test starts from, written straight to the database.</summary>
+public sealed class Given(TestDatabase database)
+{
+    private int _sequence;
+
+    public async Task<Actor> UserAsync(string email, params string[] roles)
+    {
+        await using var db = database.NewContext();
+        var user = new PortalUser { Id = $"usr_{email}", UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString() };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return Actor.Create(user.Id, email, roles);
+    }
+
+    public Task<Actor> OwnerAsync(string email = "owner@example.com") => UserAsync(email, PortalRoles.Owner);
+
+    public Task<Actor> ReviewerAsync(string email = "reviewer@example.com") => UserAsync(email, PortalRoles.Reviewer);
+
+    public async Task<Account> AccountAsync(string id, Actor? owner = null, ReleasePolicy policy = ReleasePolicy.ReviewRequired)
+    {
+        await using var db = database.NewContext();
+        var account = new Account(id, $"Account {id}", policy);
+        if (owner is not null)
+        {
+            account.AddOwner(owner.UserId);
+        }
+
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync();
+        return account;
+    }
+
+    /// <summary>An active number bought <paramref name="purchasedDaysAgo"/> days ago, shaped further by <paramref name="shape"/>.</summary>
+    public async Task<PhoneNumber> NumberAsync(
+        string accountId,
+        string? e164 = null,
+        int purchasedDaysAgo = 365,
+        Action<PhoneNumber>? shape = null,
+        DateTime? purchasedAt = null)
+    {
+        await using var db = database.NewContext();
+        var number = new PhoneNumber(
+            $"phn_test{Interlocked.Increment(ref _sequence):D6}",
+            accountId,
+            E164.From(e164 ?? $"+1415700{_sequence:D4}"),
+            $"Line {_sequence}",
+            "US",
+            NumberType.Local,
+            "Telnyx",
+            new Money(115),
+            purchasedAt ?? database.Now.AddDays(-purchasedDaysAgo),
+            database.Now.AddDays(10));
+        number.Configure(trunkGroup: "tg-test-1", inboundRouting: "sip:line@test.example", a2p: A2pStatus.Approved);
+        shape?.Invoke(number);
+        db.PhoneNumbers.Add(number);
+        await db.SaveChangesAsync();
+        return number;
+    }
+}
