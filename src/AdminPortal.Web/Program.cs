@@ -11,7 +11,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddPortalSecurity(builder.Configuration);
+builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 

@@ -46,11 +46,12 @@ public sealed class Given(TestDatabase database)
         DateTime? purchasedAt = null)
     {
         await using var db = database.NewContext();
+        var sequence = Interlocked.Increment(ref _sequence);
         var number = new PhoneNumber(
-            $"phn_test{Interlocked.Increment(ref _sequence):D6}",
+            $"phn_test{sequence:D6}",
             accountId,
-            E164.From(e164 ?? $"+1415700{_sequence:D4}"),
-            $"Line {_sequence}",
+            E164.From(e164 ?? $"+1415700{sequence:D4}"),
+            $"Line {sequence}",
             "US",
             NumberType.Local,
             "Telnyx",

@@ -60,7 +60,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public PortalDbContext NewContext() => _services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>().CreateDbContext();
 
-    public Given Given() => new(this);
+    private Given? _given;
+
+    public Given Given() => _given ??= new(this);
 
     public async ValueTask DisposeAsync()
     {

@@ -72,6 +72,16 @@ public static class Access
         return number is null ? Errors.NotFound(key.ToString()) : number;
     }
 
+    /// <summary>
+    /// The number a request is about, loaded for change. The request and the number are read one after the other, so a
+    /// decision committed in between shows as a pending request whose number is no longer pending: CONCURRENT_UPDATE.
+    /// </summary>
+    public static async Task<Result<PhoneNumber>> FindNumberOfAsync(this IPortalDbContext db, ReleaseRequest request, CancellationToken ct)
+    {
+        var number = await db.PhoneNumbers.Include(n => n.Agents).SingleAsync(n => n.Id == request.PhoneNumberId, ct);
+        return request.Status == ReleaseRequestStatus.Pending && number.Status != NumberStatus.ReleasePending ? Errors.Concurrent() : number;
+    }
+
     /// <summary>The release request, or REQUEST_NOT_FOUND when it does not exist or belongs to another tenant.</summary>
     public static async Task<Result<ReleaseRequest>> FindRequestAsync(this IPortalDbContext db, Actor actor, string requestId, CancellationToken ct)
     {

@@ -70,11 +70,15 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
+            // Digits search the number only when the text looks like one ("415-555"), not a label such as "Line 12";
+            // labels match whatever the case.
             var text = filter.Search.Trim();
+            var label = text.ToLowerInvariant();
             var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-            query = digits.Length > 0
-                ? query.Where(n => n.E164.Contains(digits) || n.Label.Contains(text))
-                : query.Where(n => n.Label.Contains(text));
+            var looksLikeNumber = digits.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
+            query = looksLikeNumber
+                ? query.Where(n => n.E164.Contains(digits) || n.Label.ToLower().Contains(label))
+                : query.Where(n => n.Label.ToLower().Contains(label));
         }
 
         int? total = paging.WithTotal ? await query.CountAsync(ct) : null;

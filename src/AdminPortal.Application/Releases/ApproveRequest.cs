@@ -26,7 +26,13 @@ public sealed class ApproveRequest(IPortalDbFactory dbFactory, TimeProvider time
         }
 
         var request = found.Value;
-        var number = await db.PhoneNumbers.Include(n => n.Agents).SingleAsync(n => n.Id == request.PhoneNumberId, ct);
+        var numberFound = await db.FindNumberOfAsync(request, ct);
+        if (!numberFound.IsSuccess)
+        {
+            return numberFound.Error;
+        }
+
+        var number = numberFound.Value;
         var now = time.UtcNow();
         var terms = options.Value.Terms;
         var audit = AuditEvent.Record(

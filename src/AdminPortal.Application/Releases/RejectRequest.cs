@@ -29,7 +29,13 @@ public sealed class RejectRequest(IPortalDbFactory dbFactory, TimeProvider time)
         }
 
         var request = found.Value;
-        var number = await db.PhoneNumbers.Include(n => n.Agents).SingleAsync(n => n.Id == request.PhoneNumberId, ct);
+        var numberFound = await db.FindNumberOfAsync(request, ct);
+        if (!numberFound.IsSuccess)
+        {
+            return numberFound.Error;
+        }
+
+        var number = numberFound.Value;
         var now = time.UtcNow();
         var audit = AuditEvent.Record(
             actor, now, AuditAction.ReleaseRejected, number, request, $"Rejected the release of {number.E164}: {validNote.Value}",

@@ -25,7 +25,13 @@ public sealed class WithdrawRequest(IPortalDbFactory dbFactory, TimeProvider tim
             return ReleaseErrors.NotYourRequest();
         }
 
-        var number = await db.PhoneNumbers.Include(n => n.Agents).SingleAsync(n => n.Id == request.PhoneNumberId, ct);
+        var numberFound = await db.FindNumberOfAsync(request, ct);
+        if (!numberFound.IsSuccess)
+        {
+            return numberFound.Error;
+        }
+
+        var number = numberFound.Value;
         var now = time.UtcNow();
         var audit = AuditEvent.Record(
             actor, now, AuditAction.ReleaseWithdrawn, number, request, $"Withdrew the release request for {number.E164}",

@@ -2,6 +2,7 @@ using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Identity;
 using AdminPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Web.Security;
@@ -11,8 +12,12 @@ public static class SecurityServices
     public const string StaffPolicy = "Staff";
     public const string PortalUserPolicy = "PortalUser";
 
-    public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // Keys kept beside the database so that sign-in cookies and antiforgery tokens survive a restart.
+        var keys = Path.GetFullPath(configuration.GetValue("DataProtection:KeysFolder", "App_Data/keys")!, contentRoot);
+        services.AddDataProtection().SetApplicationName("AdminPortal").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
         var revalidation = TimeSpan.FromSeconds(configuration.GetValue("Security:RevalidationIntervalSeconds", 60));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider>(sp => new RevalidatingIdentityStateProvider(

@@ -1,0 +1,65 @@
+using AdminPortal.Application.Numbers;
+using AdminPortal.Domain.Numbers;
+
+namespace AdminPortal.Application.Tests.Numbers;
+
+public sealed class GetNumberTests
+{
+    [Fact]
+    public async Task Details_show_the_account_assignments_and_the_pending_request()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync("+14155551234");
+        var request = await portal.RequestAsync(number);
+
+        var details = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
+
+        Assert.Equal((number.Id, $"Account {Portal.AccountId}", "+14155551234", NumberStatus.ReleasePending), (details.Id, details.AccountName, details.E164, details.Status));
+        Assert.Equal((Portal.TrunkGroup, Portal.InboundRouting, A2pStatus.Approved), (details.TrunkGroup, details.InboundRouting, details.A2pStatus));
+        Assert.Equal(request.Id, details.PendingRequestId);
+        Assert.False(details.CanCancelRelease);
+    }
+
+    [Fact]
+    public async Task Details_list_the_attached_agents()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync(shape: Portal.WithAgents("Support Bot", "Sales Line"));
+
+        var details = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
+
+        Assert.Equal([new AgentView("agt_1", "Support Bot"), new AgentView("agt_2", "Sales Line")], details.Agents);
+        Assert.Null(details.PendingRequestId);
+    }
+
+    [Fact]
+    public async Task A_released_number_shows_its_cooling_off_and_that_it_can_be_cancelled_until_available_after()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var (number, _, released) = await portal.ReleasedNumberAsync();
+        db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
+
+        var before = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
+        db.Clock.Advance(TimeSpan.FromTicks(1));
+        var at = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
+
+        Assert.Equal((released.ReleasedAt, released.AvailableAfter, Portal.TrunkGroup), (before.ReleasedAt!.Value, before.AvailableAfter!.Value, before.TrunkGroupBeforeRelease));
+        Assert.True(before.CanCancelRelease);
+        Assert.False(at.CanCancelRelease);
+    }
+
+    [Fact]
+    public async Task A_number_can_be_named_by_account_and_E164_in_any_format()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync("+14155551234");
+
+        var details = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, "+1 (415) 555-1234"), Ct)).Succeeded();
+
+        Assert.Equal(number.Id, details.Id);
+    }
+}

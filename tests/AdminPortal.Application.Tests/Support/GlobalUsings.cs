@@ -1,0 +1,5 @@
+global using AdminPortal.Application.Common;
+global using AdminPortal.Application.Tests.Support;
+global using AdminPortal.Domain.Common;
+global using AdminPortal.Testing;
+global using static AdminPortal.Application.Tests.Support.TestCancellation;

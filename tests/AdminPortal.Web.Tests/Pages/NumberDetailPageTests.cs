@@ -1,0 +1,80 @@
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Web.Components.Pages.Numbers;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Web.Tests.Pages;
+
+public sealed class NumberDetailPageTests : PageTest
+{
+    private Scenario _scenario = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _scenario = await Scenario.CreateAsync(Db);
+    }
+
+    [Fact]
+    public async Task Shows_the_fee_the_blocker_with_its_fix_and_keeps_request_disabled_while_an_agent_is_attached()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155551234", purchasedDaysAgo: 20, shape: n => n.AttachAgent(new AttachedAgent("agt_bot", "Support Bot")));
+        SignIn(_scenario.Owner);
+
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal("$25.00", cut.Find("[data-testid=fee]").TextContent));
+        var blocker = cut.Find("[data-testid=blocker]").TextContent;
+        Assert.Contains("NUMBER_IN_USE", blocker);
+        Assert.Contains("Detach the agent (Support Bot) and try again", blocker);
+        Assert.Contains(cut.FindAll("[data-testid=warning]"), w => w.TextContent.Contains("purchased less than 3 months ago", StringComparison.Ordinal));
+        Assert.True(cut.Find("[data-testid=request-release]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Detach_asks_for_confirmation_then_detaches_the_agent_and_unblocks_the_request()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, shape: n => n.AttachAgent(new AttachedAgent("agt_bot", "Support Bot")));
+        SignIn(_scenario.Owner);
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForElement("[aria-label='Detach Support Bot']").Click();
+        Confirm("Detach");
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=blocker]")));
+        Assert.False(cut.Find("[data-testid=request-release]").HasAttribute("disabled"));
+        var agents = await InDbAsync(db => db.PhoneNumbers.Where(n => n.Id == number.Id).SelectMany(n => n.Agents).CountAsync());
+        Assert.Equal(0, agents);
+    }
+
+    [Fact]
+    public async Task An_owner_of_another_account_sees_not_found_and_nothing_of_the_number()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155551234");
+        SignIn(_scenario.Stranger);
+
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForAssertion(() => Assert.Contains("Number not found", cut.Markup));
+        Assert.DoesNotContain("+14155551234", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=fee]"));
+    }
+
+    [Fact]
+    public async Task A_released_number_offers_cancel_and_cancelling_restores_trunk_group_and_routing()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        await Scenario.ReleaseAsync(Db, _scenario.Owner, _scenario.Reviewer, number);
+        SignIn(_scenario.Owner);
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForElement("[data-testid=cancel-release]").Click();
+        Assert.Contains("tg-test-1", Overlays.WaitForElement(".rz-dialog-confirm-message").TextContent);
+        Confirm("Cancel release");
+
+        cut.WaitForAssertion(() => Assert.Equal("tg-test-1", cut.Find("[data-testid=trunk-group]").TextContent));
+        var stored = await InDbAsync(db => db.PhoneNumbers.SingleAsync(n => n.Id == number.Id));
+        Assert.Equal(NumberStatus.Active, stored.Status);
+        Assert.Equal("sip:line@test.example", stored.InboundRouting);
+    }
+}

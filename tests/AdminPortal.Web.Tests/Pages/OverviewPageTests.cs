@@ -1,0 +1,97 @@
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Web.Components.Layout;
+using AdminPortal.Web.Components.Pages.Audit;
+using AdminPortal.Web.Components.Pages.Dashboard;
+using AdminPortal.Web.Components.Pages.Numbers;
+using Bunit;
+
+namespace AdminPortal.Web.Tests.Pages;
+
+public sealed class OverviewPageTests : PageTest
+{
+    private Scenario _scenario = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _scenario = await Scenario.CreateAsync(Db);
+    }
+
+    [Fact]
+    public async Task Numbers_lists_only_the_owners_numbers_with_a_status_badge()
+    {
+        await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
+        await Db.Given().NumberAsync("acc_other", "+14155550999");
+        SignIn(_scenario.Owner);
+
+        var cut = Render<NumbersPage>();
+
+        var row = cut.WaitForElement("[data-testid=numbers-grid] tbody tr");
+        Assert.Contains("+14155550001", row.TextContent);
+        Assert.Equal("Active", row.QuerySelector(".status-badge")!.TextContent.Trim());
+        Assert.DoesNotContain("+14155550999", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Numbers_shows_a_designed_empty_state_when_nothing_matches()
+    {
+        SignIn(_scenario.Owner);
+
+        var cut = Render<NumbersPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("No numbers match these filters.", cut.Markup));
+    }
+
+    [Fact]
+    public async Task Audit_lists_each_change_newest_first_with_who_did_it()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
+        await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        Db.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(_scenario.Reviewer, await InDbAsync(db => Task.FromResult(db.ReleaseRequests.Single().Id)), Xunit.TestContext.Current.CancellationToken);
+        SignIn(_scenario.Reviewer);
+
+        var cut = Render<AuditPage>();
+
+        var rows = cut.WaitForElements("[data-testid=audit-grid] tbody tr", 2);
+        Assert.Contains("ReleaseApproved", rows[0].TextContent);
+        Assert.Contains("reviewer@example.com", rows[0].TextContent);
+        Assert.Contains("ReleaseRequested", rows[1].TextContent);
+        Assert.Contains("owner@example.com", rows[1].TextContent);
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_the_pending_count_and_the_age_of_the_oldest()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        Db.Clock.Advance(TimeSpan.FromHours(3));
+        SignIn(_scenario.Reviewer);
+        JSInterop.Setup<Radzen.Blazor.Rendering.Rect>("Radzen.createChart", _ => true).SetResult(new() { Width = 600, Height = 300 });
+
+        var cut = Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=pending-count]").TextContent));
+        Assert.Equal("3 h 0 min", cut.Find("[data-testid=oldest-pending]").TextContent);
+    }
+
+    [Fact]
+    public void An_owner_has_no_review_queue_or_audit_link()
+    {
+        SignIn(_scenario.Owner);
+
+        var links = Render<NavMenu>().FindAll(".rz-navigation-item-text").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Equal(["Numbers", "My requests", "Released", "Dashboard"], links);
+    }
+
+    [Fact]
+    public void A_reviewer_has_the_review_queue_and_audit_links()
+    {
+        SignIn(_scenario.Reviewer);
+
+        var links = Render<NavMenu>().FindAll(".rz-navigation-item-text").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Equal(["Numbers", "My requests", "Review queue", "Released", "Audit", "Dashboard"], links);
+    }
+}

@@ -1,0 +1,101 @@
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
+using AdminPortal.Web.Components.Pages.Review;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Web.Tests.Pages;
+
+public sealed class ReviewQueuePageTests : PageTest
+{
+    private Scenario _scenario = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _scenario = await Scenario.CreateAsync(Db);
+    }
+
+    [Fact]
+    public async Task Lists_pending_requests_oldest_first_with_account_fee_reason_and_current_blockers()
+    {
+        var older = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001", purchasedDaysAgo: 10);
+        var newer = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550002");
+        await Scenario.RequestAsync(Db, _scenario.Owner, older, "Older request for the first number.");
+        Db.Clock.Advance(TimeSpan.FromHours(2));
+        await Scenario.RequestAsync(Db, _scenario.Owner, newer, "Newer request for the second number.");
+        SignIn(_scenario.Reviewer);
+
+        var cut = Render<ReviewQueuePage>();
+
+        var rows = cut.WaitForElements("[data-testid=review-grid] tbody tr", 2);
+        Assert.Contains("+14155550001", rows[0].TextContent);
+        Assert.Contains("$25.00", rows[0].TextContent);
+        Assert.Contains("Older request for the first number.", rows[0].TextContent);
+        Assert.Contains("2 h 0 min", rows[0].TextContent);
+        Assert.Contains("+14155550002", rows[1].TextContent);
+        Assert.Contains("$0.00", rows[1].TextContent);
+    }
+
+    [Fact]
+    public async Task A_reviewers_own_request_says_why_it_cannot_be_approved_and_has_no_approve_button()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        await Scenario.RequestAsync(Db, _scenario.Reviewer, number);
+        SignIn(_scenario.Reviewer);
+
+        var cut = Render<ReviewQueuePage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("another reviewer must approve it", cut.Find("[data-testid=own-request]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=approve]"));
+    }
+
+    [Fact]
+    public async Task Approve_after_confirmation_releases_the_number_and_the_queue_updates_without_a_reload()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+
+        cut.WaitForElement("[data-testid=approve]").Click();
+        Confirm("Approve");
+
+        cut.WaitForElement("[data-testid=queue-empty]");
+        Assert.Equal(ReleaseRequestStatus.Approved, await InDbAsync(db => db.ReleaseRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(NumberStatus.Released, await InDbAsync(db => db.PhoneNumbers.Where(n => n.Id == number.Id).Select(n => n.Status).SingleAsync()));
+        Overlays.WaitForAssertion(() => Assert.Contains("is released; available to others after", Overlays.Markup));
+    }
+
+    [Fact]
+    public async Task Reject_asks_for_a_note_and_stores_the_rejection_with_it()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+
+        cut.WaitForElement("[data-testid=reject]").Click();
+        Overlays.WaitForElement("[data-testid=prompt-text]").Input("Still printed on the brochures.");
+        Overlays.Find("[data-testid=prompt-submit]").Click();
+
+        cut.WaitForElement("[data-testid=queue-empty]");
+        var stored = await InDbAsync(db => db.ReleaseRequests.SingleAsync(r => r.Id == requestId));
+        Assert.Equal(ReleaseRequestStatus.Rejected, stored.Status);
+        Assert.Equal("Still printed on the brochures.", stored.DecisionNote);
+    }
+
+    [Fact]
+    public async Task An_owner_gets_the_staff_only_refusal_and_no_approve_button()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        SignIn(_scenario.Owner);
+
+        var cut = Render<ReviewQueuePage>();
+
+        Overlays.WaitForAssertion(() => Assert.Contains("Only support staff", Overlays.Markup));
+        Assert.Empty(cut.FindAll("[data-testid=approve]"));
+        Assert.DoesNotContain(number.E164, cut.Markup);
+    }
+}
