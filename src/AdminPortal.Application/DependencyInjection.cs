@@ -1,4 +1,5 @@
 using AdminPortal.Application.Accounts;
+using AdminPortal.Application.ApiKeys;
 using AdminPortal.Application.Audit;
 using AdminPortal.Application.Common;
 using AdminPortal.Application.Dashboard;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<ReviewQueue>();
         services.AddScoped<QueryAudit>();
         services.AddScoped<GetDashboard>();
+        services.AddScoped<UserApiKeys>();
         return services;
     }
 }

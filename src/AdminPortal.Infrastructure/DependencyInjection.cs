@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddPersistence(connectionString, configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.AddSingleton<Api.IdempotencyStore>();
         services.AddScoped<DemoData>();
         services.AddScoped<PortalSeeder>();
         services.AddHostedService<ReturnToInventoryService>();

@@ -1,6 +1,7 @@
 using AdminPortal.Application;
 using AdminPortal.Infrastructure;
 using AdminPortal.Infrastructure.Seed;
+using AdminPortal.Web.Api;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Security;
 using Radzen;
@@ -12,6 +13,7 @@ builder.Services.AddRadzenComponents();
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePortalApi();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,4 +1,5 @@
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
@@ -18,6 +19,8 @@ public interface IPortalDbContext : IAsyncDisposable
     DbSet<ReleaseRequest> ReleaseRequests { get; }
 
     DbSet<AuditEvent> AuditEvents { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

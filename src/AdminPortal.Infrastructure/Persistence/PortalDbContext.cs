@@ -1,5 +1,7 @@
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.ApiKeys;
+using AdminPortal.Infrastructure.Api;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
@@ -21,6 +23,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ReleaseRequest> ReleaseRequests => Set<ReleaseRequest>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

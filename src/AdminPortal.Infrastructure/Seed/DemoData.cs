@@ -2,6 +2,7 @@ using System.Globalization;
 using AdminPortal.Application.Common;
 using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
@@ -84,7 +85,18 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         AddMany(selfService, 20, "CA", "+1604555", 4, NumberType.Mobile);
 
         db.AuditEvents.AddRange(_audit);
+        DemoApiKey(owner, PortalRoles.Owner);
+        DemoApiKey(reviewer, PortalRoles.Reviewer);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A key with the fixed value of Demo:ApiKeys:{role}, so that the README's curl examples run as written.</summary>
+    private void DemoApiKey(Actor user, string role)
+    {
+        if (demo.Value.ApiKeys.TryGetValue(role, out var secret) && !string.IsNullOrWhiteSpace(secret))
+        {
+            db.ApiKeys.Add(ApiKey.Issue(Ids.New("key_"), user.UserId, "Demo key (README examples)", _now, secret).Value.Key);
+        }
     }
 
     private static Actor Actor(Identity.PortalUser user, string role) => Domain.Common.Actor.Create(user.Id, user.Email!, role);

@@ -3,6 +3,7 @@ using AdminPortal.Infrastructure.Identity;
 using AdminPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed partial class PortalSeeder(
     DemoData demo,
     IOptions<DemoOptions> demoOptions,
     IOptions<BootstrapOptions> bootstrap,
+    IHostEnvironment environment,
     ILogger<PortalSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct = default)
@@ -35,7 +37,11 @@ public sealed partial class PortalSeeder(
             LogBootstrapped(admin.AdminEmail);
         }
 
-        if (demoOptions.Value.Seed && !await db.Accounts.AnyAsync(ct))
+        if (demoOptions.Value.Seed && environment.IsProduction())
+        {
+            LogDemoRefused();
+        }
+        else if (demoOptions.Value.Seed && !await db.Accounts.AnyAsync(ct))
         {
             await demo.SeedAsync(this, ct);
             LogDemoSeeded();
@@ -63,4 +69,7 @@ public sealed partial class PortalSeeder(
 
     [LoggerMessage(LogLevel.Information, "Seeded the demo data")]
     private partial void LogDemoSeeded();
+
+    [LoggerMessage(LogLevel.Warning, "Demo:Seed is ignored in Production: demo users have published passwords")]
+    private partial void LogDemoRefused();
 }

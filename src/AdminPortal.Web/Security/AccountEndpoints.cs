@@ -13,7 +13,7 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/Account/Login?signedOut=true");
-        });
+        }).ExcludeFromDescription();
         return endpoints;
     }
 

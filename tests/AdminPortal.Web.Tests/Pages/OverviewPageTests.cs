@@ -82,7 +82,7 @@ public sealed class OverviewPageTests : PageTest
 
         var links = Render<NavMenu>().FindAll(".rz-navigation-item-text").Select(a => a.TextContent.Trim()).ToList();
 
-        Assert.Equal(["Numbers", "My requests", "Released", "Dashboard"], links);
+        Assert.Equal(["Numbers", "My requests", "Released", "Dashboard", "API keys"], links);
     }
 
     [Fact]
@@ -92,6 +92,6 @@ public sealed class OverviewPageTests : PageTest
 
         var links = Render<NavMenu>().FindAll(".rz-navigation-item-text").Select(a => a.TextContent.Trim()).ToList();
 
-        Assert.Equal(["Numbers", "My requests", "Review queue", "Released", "Audit", "Dashboard"], links);
+        Assert.Equal(["Numbers", "My requests", "Review queue", "Released", "Audit", "Dashboard", "API keys"], links);
     }
 }

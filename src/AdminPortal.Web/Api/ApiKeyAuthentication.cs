@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using AdminPortal.Application.ApiKeys;
+using AdminPortal.Domain.Common;
+using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Web.Api;
+
+/// <summary>
+/// <c>Authorization: Bearer nrp_…</c> acts as the key's user with the roles that user has now: the key is looked
+/// up on every call, so a revoked key, a locked-out user or a removed role takes effect at once.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    UserApiKeys keys,
+    UserManager<PortalUser> users,
+    IUserClaimsPrincipalFactory<PortalUser> principals)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string KeyIdClaim = "api_key_id";
+
+    private const string BearerPrefix = "Bearer ";
+
+    public static bool HasBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("The Authorization header must be \"Bearer <API key>\"");
+        }
+
+        var owner = await keys.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
+        var user = owner is null ? null : await users.FindByIdAsync(owner.UserId);
+        if (owner is null || user is null || await users.IsLockedOutAsync(user))
+        {
+            return AuthenticateResult.Fail("The API key is unknown or has been revoked");
+        }
+
+        var principal = await principals.CreateAsync(user);
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(KeyIdClaim, owner.KeyId));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await ApiResults.WriteAsync(Context, new Error(
+            ApiResults.Unauthenticated,
+            result.Failure?.Message ?? "This call needs an API key",
+            "Send \"Authorization: Bearer <API key>\"; create a key on the portal's API keys page"));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiResults.WriteAsync(Context, new Error(
+            ApiResults.Forbidden,
+            "This user has no portal role",
+            "Ask an administrator to give the user the Owner or Reviewer role"));
+}

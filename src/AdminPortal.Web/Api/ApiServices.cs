@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using AdminPortal.Domain.Common;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi.Models;
+
+namespace AdminPortal.Web.Api;
+
+public static class ApiServices
+{
+    public const string Policy = "Api";
+    public const string RateLimitPolicy = "PerApiKey";
+
+    /// <summary>Picks the API key handler for a request with a bearer token, the sign-in cookie otherwise.</summary>
+    public const string SelectingScheme = "CookieOrApiKey";
+
+    public static IServiceCollection AddPortalApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(SelectingScheme, null, o => o.ForwardDefaultSelector = http =>
+                ApiKeyAuthenticationHandler.HasBearer(http.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
+        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(PortalRoles.All));
+
+        var perMinute = configuration.GetValue("Api:RateLimitPerMinute", 600);
+        services.AddRateLimiter(limits =>
+        {
+            limits.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limits.OnRejected = (rejected, _) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return new ValueTask(ApiResults.WriteAsync(rejected.HttpContext, new Error(
+                    ApiResults.RateLimited,
+                    $"This API key made more than {perMinute} calls in a minute",
+                    $"Wait {seconds} seconds (Retry-After) and slow down, or spread the work over several keys")));
+            };
+        });
+
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "AdminPortal number release API",
+                Version = "v1",
+                Description = "Release phone numbers: preview, request, review, cancel during cooling-off. "
+                    + "Authenticate with \"Authorization: Bearer nrp_…\" (API keys page). Errors use the envelope "
+                    + "{ tracking_id, error: { code, message, fix } }. Every POST accepts an Idempotency-Key header.",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key created on the portal's API keys page (nrp_…)",
+            };
+            document.SecurityRequirements.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = ApiKeyAuthenticationHandler.SchemeName } }] = [],
+            });
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>After authentication and authorization: rate limits count only callers with a valid key.</summary>
+    public static void UsePortalApi(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseWhen(
+            http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseMiddleware<IdempotencyMiddleware>());
+        app.MapOpenApi();
+        app.MapPortalApi();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using AdminPortal.Domain.Common;
+using AdminPortal.Infrastructure.Api;
+
+namespace AdminPortal.Web.Api;
+
+/// <summary>
+/// A POST sent with an <c>Idempotency-Key</c> acts once: the first answer (success or refusal) is kept for 24 hours
+/// per user and key and replayed to retries with the same request; the same key with another request is refused.
+/// Retries that arrive together wait for the first one (single-process lock striped by key).
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    private static readonly SemaphoreSlim[] Locks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (key.Length == 0 || userId is null)
+        {
+            await next(http);
+            return;
+        }
+
+        if (key.Length > IdempotencyRecord.KeyMaxLength)
+        {
+            await ApiResults.WriteAsync(http, new Error(
+                ApiResults.InvalidParameter,
+                $"The Idempotency-Key header is longer than {IdempotencyRecord.KeyMaxLength} characters",
+                "Use a UUID or another unique value of up to 255 characters"));
+            return;
+        }
+
+        var requestHash = await HashAsync(http.Request);
+        var gate = Locks[(int)((uint)HashCode.Combine(userId, key) % (uint)Locks.Length)];
+        await gate.WaitAsync(http.RequestAborted);
+        try
+        {
+            var previous = await store.FindAsync(userId, key, http.RequestAborted);
+            if (previous is not null)
+            {
+                await ReplayAsync(http, previous, requestHash);
+                return;
+            }
+
+            var original = http.Response.Body;
+            using var captured = new MemoryStream();
+            http.Response.Body = captured;
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                http.Response.Body = original;
+            }
+
+            // A server failure is not kept: the retry may well succeed.
+            if (http.Response.StatusCode < StatusCodes.Status500InternalServerError)
+            {
+                await store.SaveAsync(userId, key, requestHash, http.Response.StatusCode, http.Response.ContentType ?? string.Empty, captured.ToArray(), CancellationToken.None);
+            }
+
+            captured.Position = 0;
+            await captured.CopyToAsync(original, http.RequestAborted);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task ReplayAsync(HttpContext http, IdempotencyRecord previous, string requestHash)
+    {
+        if (previous.RequestHash != requestHash)
+        {
+            await ApiResults.WriteAsync(http, new Error(
+                ApiResults.IdempotencyKeyReused,
+                "This Idempotency-Key was already used for a different request",
+                "Use a new Idempotency-Key for each distinct request; reuse a key only to retry the very same request"));
+            return;
+        }
+
+        http.Response.StatusCode = previous.StatusCode;
+        http.Response.Headers[ReplayedHeader] = "true";
+        if (previous.ContentType.Length > 0)
+        {
+            http.Response.ContentType = previous.ContentType;
+        }
+
+        await http.Response.Body.WriteAsync(previous.Body, http.RequestAborted);
+    }
+
+    private static async Task<string> HashAsync(HttpRequest request)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+        var head = System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n");
+        var hash = Convert.ToHexStringLower(SHA256.HashData([.. head, .. body.ToArray()]));
+        body.Position = 0;
+        request.Body = new MemoryStream(body.ToArray());
+        return hash;
+    }
+}
