@@ -86,7 +86,7 @@ public sealed class QueryAudit(IPortalDbFactory dbFactory)
 
         int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
         var rows = await query
-            .OrderByDescending(e => e.Id)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip(paging.Skip).Take(paging.Limit)
             .Select(e => new AuditEntry(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After))
             .ToListAsync(ct);

@@ -54,9 +54,9 @@ public sealed class OverviewPageTests : PageTest
         var cut = Render<AuditPage>();
 
         var rows = cut.WaitForElements("[data-testid=audit-grid] tbody tr", 2);
-        Assert.Contains("ReleaseApproved", rows[0].TextContent);
+        Assert.Contains("Release approved", rows[0].TextContent);
         Assert.Contains("reviewer@example.com", rows[0].TextContent);
-        Assert.Contains("ReleaseRequested", rows[1].TextContent);
+        Assert.Contains("Release requested", rows[1].TextContent);
         Assert.Contains("owner@example.com", rows[1].TextContent);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Radzen;
@@ -42,6 +43,10 @@ public static class Format
         ReleaseRequestStatus.Rejected => BadgeStyle.Danger,
         _ => BadgeStyle.Light,
     };
+
+    /// <summary>"ReleaseApproved" as "Release approved".</summary>
+    public static string Action(AuditAction action) =>
+        string.Concat(action.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
     public static string Type(NumberType type) => type switch
     {
