@@ -38,7 +38,7 @@ public sealed class CancelReleaseJourney(PortalServer server, Browser browser) :
         await Expect(Page.GetByTestId("number-e164")).ToContainTextAsync("Active");
         await Expect(Page.GetByTestId("trunk-group")).ToHaveTextAsync("tg-sfo-1");
         await Expect(Page.GetByTestId("inbound-routing")).ToHaveTextAsync("sip:winter@acme.example");
-        await Expect(Page.GetByTestId("history-entry").First).ToContainTextAsync("ReleaseCancelled");
+        await Expect(Page.GetByTestId("history-entry").First).ToContainTextAsync("Release cancelled");
     }
 
     private async Task ExpectRestoredAsync(string e164, string trunkGroup, string routing)
