@@ -82,6 +82,20 @@ public static class Access
         return request.Status == ReleaseRequestStatus.Pending && number.Status != NumberStatus.ReleasePending ? Errors.Concurrent() : number;
     }
 
+    /// <summary>The request and the number it is about, both loaded for change (see <see cref="FindNumberOfAsync"/>).</summary>
+    public static async Task<Result<(ReleaseRequest Request, PhoneNumber Number)>> FindRequestAndNumberAsync(
+        this IPortalDbContext db, Actor actor, string requestId, CancellationToken ct)
+    {
+        var request = await db.FindRequestAsync(actor, requestId, ct);
+        if (!request.IsSuccess)
+        {
+            return request.Error;
+        }
+
+        var number = await db.FindNumberOfAsync(request.Value, ct);
+        return number.IsSuccess ? (request.Value, number.Value) : number.Error;
+    }
+
     /// <summary>The release request, or REQUEST_NOT_FOUND when it does not exist or belongs to another tenant.</summary>
     public static async Task<Result<ReleaseRequest>> FindRequestAsync(this IPortalDbContext db, Actor actor, string requestId, CancellationToken ct)
     {

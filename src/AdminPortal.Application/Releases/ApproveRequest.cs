@@ -19,20 +19,13 @@ public sealed class ApproveRequest(IPortalDbFactory dbFactory, TimeProvider time
         }
 
         await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.FindRequestAsync(actor, requestId, ct);
+        var found = await db.FindRequestAndNumberAsync(actor, requestId, ct);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var request = found.Value;
-        var numberFound = await db.FindNumberOfAsync(request, ct);
-        if (!numberFound.IsSuccess)
-        {
-            return numberFound.Error;
-        }
-
-        var number = numberFound.Value;
+        var (request, number) = found.Value;
         var now = time.UtcNow();
         var terms = options.Value.Terms;
         var audit = AuditEvent.Record(

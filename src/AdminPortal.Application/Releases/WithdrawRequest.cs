@@ -12,26 +12,19 @@ public sealed class WithdrawRequest(IPortalDbFactory dbFactory, TimeProvider tim
     public async Task<Result<ReleaseRequestView>> HandleAsync(Actor actor, string requestId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.FindRequestAsync(actor, requestId, ct);
+        var found = await db.FindRequestAndNumberAsync(actor, requestId, ct);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var request = found.Value;
+        var (request, number) = found.Value;
         var ownsAccount = await db.AccountMembers.AnyAsync(m => m.AccountId == request.AccountId && m.UserId == actor.UserId, ct);
         if (!request.WasRequestedBy(actor) && !ownsAccount)
         {
             return ReleaseErrors.NotYourRequest();
         }
 
-        var numberFound = await db.FindNumberOfAsync(request, ct);
-        if (!numberFound.IsSuccess)
-        {
-            return numberFound.Error;
-        }
-
-        var number = numberFound.Value;
         var now = time.UtcNow();
         var audit = AuditEvent.Record(
             actor, now, AuditAction.ReleaseWithdrawn, number, request, $"Withdrew the release request for {number.E164}",
