@@ -1,6 +1,7 @@
 using AdminPortal.Application.Audit;
 using AdminPortal.Application.Numbers;
 using AdminPortal.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Application.Tests.Audit;
 
@@ -40,6 +41,24 @@ public sealed class QueryAuditTests : IAsyncLifetime
         Assert.Equal([AuditAction.ReleaseApproved, AuditAction.ReleaseRequested, AuditAction.AgentDetached], page.Items.Select(e => e.Action));
         Assert.All(page.Items, e => Assert.Equal(Portal.AccountId, e.AccountId));
         Assert.Equal(3, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task The_trail_is_ordered_by_the_time_of_the_change_even_when_an_older_event_was_stored_later()
+    {
+        await using (var ctx = _db.NewContext())
+        {
+            var number = await ctx.PhoneNumbers.Include(n => n.Agents).SingleAsync(n => n.Id == _mineId, Ct);
+            var imported = AuditEvent.Record(_portal.Owner, _approvedAt.AddDays(-10), AuditAction.AgentDetached, number, null, "Imported from the previous system", Result.Success);
+            ctx.AuditEvents.Add(imported.Value);
+            await ctx.SaveChangesAsync(Ct);
+        }
+
+        var page = await Query(_portal.Owner, new AuditFilter());
+
+        Assert.Equal(4, page.Items.Count);
+        Assert.Equal("Imported from the previous system", page.Items[^1].Summary);
+        Assert.Equal(page.Items.OrderByDescending(e => e.OccurredAt).Select(e => e.Id), page.Items.Select(e => e.Id));
     }
 
     [Fact]

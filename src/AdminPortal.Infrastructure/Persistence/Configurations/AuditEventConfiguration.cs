@@ -18,8 +18,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.PhoneNumberId).HasMaxLength(Keys.IdMaxLength);
         builder.Property(e => e.ReleaseRequestId).HasMaxLength(Keys.IdMaxLength);
         builder.Property(e => e.E164).HasMaxLength(E164.MaxLength);
-        builder.HasIndex(e => new { e.AccountId, e.Id });
-        builder.HasIndex(e => new { e.PhoneNumberId, e.Id });
+        builder.HasIndex(e => new { e.AccountId, e.OccurredAt });
+        builder.HasIndex(e => new { e.PhoneNumberId, e.OccurredAt });
         builder.HasIndex(e => e.OccurredAt);
     }
 }

@@ -162,9 +162,9 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("AccountId", "Id");
+                    b.HasIndex("AccountId", "OccurredAt");
 
-                    b.HasIndex("PhoneNumberId", "Id");
+                    b.HasIndex("PhoneNumberId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
                 });
