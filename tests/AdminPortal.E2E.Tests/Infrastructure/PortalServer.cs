@@ -14,6 +14,7 @@ public sealed class PortalServer : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "adminportal-e2e", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _log = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -51,7 +52,9 @@ public sealed class PortalServer : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(_dataDirectory, "portal.db")}";
+        start.Environment["DataProtection__KeysFolder"] = Path.Combine(_dataDirectory, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         _process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -79,39 +82,21 @@ public sealed class PortalServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Kestrel logs "Application started" once it listens; a portal that exits first fails the fixture with its log.</summary>
     private async Task WaitUntilServingAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var exited = _process!.WaitForExitAsync();
+        try
         {
-            if (_process!.HasExited)
+            if (await Task.WhenAny(_started.Task, exited).WaitAsync(TimeSpan.FromSeconds(90)) == exited)
             {
                 throw new InvalidOperationException($"The portal exited with code {_process.ExitCode}:\n{Log}");
             }
-
-            try
-            {
-                var response = await http.GetAsync(new Uri(BaseAddress, "/Account/Login"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Still starting.
-            }
-
-            // Polls a starting server: nothing else tells us when Kestrel is listening.
-            await Task.Delay(250);
         }
-
-        throw new TimeoutException($"The portal did not answer at {BaseAddress} within 90 s:\n{Log}");
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The portal did not start at {BaseAddress} within 90 s:\n{Log}");
+        }
     }
 
     private void Append(string? line)
@@ -124,6 +109,11 @@ public sealed class PortalServer : IAsyncLifetime
         lock (_log)
         {
             _log.AppendLine(line);
+        }
+
+        if (line.Contains("Application started", StringComparison.Ordinal))
+        {
+            _started.TrySetResult();
         }
     }
 
