@@ -3,7 +3,6 @@ using AdminPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Web.Security;
 
@@ -22,15 +21,22 @@ internal sealed class RevalidatingIdentityStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var principal = authenticationState.User;
+        return await SessionCheck.IsStillValidAsync(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), authenticationState.User, time.GetUtcNow());
+    }
+}
+
+public static class SessionCheck
+{
+    /// <summary>Whether the session's user still exists, is not locked out, has the same security stamp and exactly the same roles.</summary>
+    public static async Task<bool> IsStillValidAsync(UserManager<PortalUser> users, ClaimsPrincipal principal, DateTimeOffset now)
+    {
         var user = await users.GetUserAsync(principal);
-        if (user is null || (user.LockoutEnd is { } lockoutEnd && lockoutEnd > time.GetUtcNow()))
+        if (user is null || (user.LockoutEnd is { } lockoutEnd && lockoutEnd > now))
         {
             return false;
         }
 
-        var stampClaim = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stampClaim = users.Options.ClaimsIdentity.SecurityStampClaimType;
         if (users.SupportsUserSecurityStamp && principal.FindFirstValue(stampClaim) != await users.GetSecurityStampAsync(user))
         {
             return false;
