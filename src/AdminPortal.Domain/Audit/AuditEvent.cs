@@ -83,14 +83,17 @@ public sealed class AuditEvent
         };
     }
 
+    /// <summary>The state as the HTTP API spells it (snake_case names and values), so snapshots read the same everywhere.</summary>
     private static string Snapshot(PhoneNumber number, ReleaseRequest? request) => JsonSerializer.Serialize(new
     {
-        status = number.Status.ToString(),
+        status = Snake(number.Status),
         trunk_group = number.TrunkGroup,
         inbound_routing = number.InboundRouting,
         agents = number.Agents.Select(a => a.Name).ToArray(),
         release_fee_cents = number.ReleaseFeeCents,
         available_after = number.AvailableAfter,
-        request_status = request?.Status.ToString(),
+        request_status = request is null ? null : Snake(request.Status),
     });
+
+    private static string Snake(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -3,8 +3,11 @@ using AdminPortal.Application.Audit;
 using AdminPortal.Application.Numbers;
 using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
 
 namespace AdminPortal.Web.Api;
 
@@ -109,4 +112,35 @@ public static class Dollars
 
     /// <summary>Cents as dollars with exactly two decimals: 2500 becomes 25.00, which JSON writes as 25.00.</summary>
     public static decimal Of(Money money) => money.Cents * 0.01m;
+}
+
+/// <summary>The OpenAPI description of a body such as <c>{ "reason": "…" }</c>: one text of 10 to 500 characters.</summary>
+public sealed record TextBodyDoc(string Property, string Description, string Example)
+{
+    public OpenApiRequestBody ToOpenApi() => new()
+    {
+        Required = true,
+        Content =
+        {
+            ["application/json"] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = "object",
+                    Required = new HashSet<string> { Property },
+                    Properties =
+                    {
+                        [Property] = new OpenApiSchema
+                        {
+                            Type = "string",
+                            MinLength = BoundedText.MinLength,
+                            MaxLength = BoundedText.MaxLength,
+                            Description = $"{Description}; {BoundedText.MinLength} to {BoundedText.MaxLength} characters after trimming",
+                        },
+                    },
+                },
+                Example = new OpenApiObject { [Property] = new OpenApiString(Example) },
+            },
+        },
+    };
 }

@@ -74,6 +74,14 @@ public static class ApiServices
                 [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = ApiKeyAuthenticationHandler.SchemeName } }] = [],
             });
             return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<TextBodyDoc>().FirstOrDefault() is { } body)
+            {
+                operation.RequestBody = body.ToOpenApi();
+            }
+
+            return Task.CompletedTask;
         }));
         return services;
     }

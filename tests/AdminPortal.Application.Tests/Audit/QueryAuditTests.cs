@@ -110,8 +110,8 @@ public sealed class QueryAuditTests : IAsyncLifetime
     {
         var approved = Assert.Single((await Query(_portal.Owner, new AuditFilter(Action: AuditAction.ReleaseApproved))).Items);
 
-        Assert.Contains("\"status\":\"ReleasePending\"", approved.Before);
-        Assert.Contains("\"status\":\"Released\"", approved.After);
+        Assert.Contains("\"status\":\"release_pending\"", approved.Before);
+        Assert.Contains("\"status\":\"released\"", approved.After);
         Assert.Equal(_approvedAt, approved.OccurredAt);
     }
 

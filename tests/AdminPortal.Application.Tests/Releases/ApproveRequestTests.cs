@@ -43,8 +43,8 @@ public sealed class ApproveRequestTests
         var approved = Assert.Single(await portal.AuditAsync(), e => e.Action == AuditAction.ReleaseApproved);
         Assert.Equal(portal.Reviewer.UserId, approved.ActorId);
         Assert.Equal(request.Id, approved.ReleaseRequestId);
-        Assert.Equal("ReleasePending", Status(approved.Before));
-        Assert.Equal("Released", Status(approved.After));
+        Assert.Equal("release_pending", Status(approved.Before));
+        Assert.Equal("released", Status(approved.After));
     }
 
     [Fact]

@@ -25,9 +25,9 @@ public sealed class AuditEventTests
         Assert.Equal(number.E164, audit.E164);
         Assert.Equal(request.Id, audit.ReleaseRequestId);
         Assert.Equal("Requested release", audit.Summary);
-        Assert.Equal("Active", Field(audit.Before, "status"));
-        Assert.Equal("ReleasePending", Field(audit.After, "status"));
-        Assert.Equal("Pending", Field(audit.After, "request_status"));
+        Assert.Equal("active", Field(audit.Before, "status"));
+        Assert.Equal("release_pending", Field(audit.After, "status"));
+        Assert.Equal("pending", Field(audit.After, "request_status"));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class AuditEventTests
         Assert.Equal("0", Field(audit.Before, "release_fee_cents"));
         Assert.Equal("2500", Field(audit.After, "release_fee_cents"));
         Assert.Equal("Pending", Field(audit.Before, "request_status"));
-        Assert.Equal("Approved", Field(audit.After, "request_status"));
+        Assert.Equal("approved", Field(audit.After, "request_status"));
     }
 
     [Fact]

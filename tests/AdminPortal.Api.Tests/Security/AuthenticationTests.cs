@@ -1,0 +1,117 @@
+using AdminPortal.Application.ApiKeys;
+using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Api.Tests.Security;
+
+/// <summary>Every call needs a live API key of a user with a portal role; anything else is refused before any use case runs.</summary>
+public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private const string Numbers = $"/api/v1/accounts/{ApiHost.AccountId}/numbers";
+
+    [Theory]
+    [InlineData("no Authorization header", null)]
+    [InlineData("an unknown key", "Bearer nrp_0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("a key without the nrp_ prefix", "Bearer sk_live_4eC39HqLyjWDarjtT1zdp7dc")]
+    [InlineData("an empty bearer token", "Bearer ")]
+    [InlineData("another scheme", "Basic b3duZXJAZXhhbXBsZS5jb206cGFzc3dvcmQ=")]
+    public async Task A_call_without_a_valid_key_gets_401_UNAUTHENTICATED_with_a_bearer_challenge(string _, string? authorization)
+    {
+        using var response = await host.Client(authorization).GetAsync(Numbers, Ct);
+
+        await response.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task A_revoked_key_gets_401_at_once_while_another_key_of_the_same_user_still_works()
+    {
+        var user = await host.UserAsync("revoking.owner@example.com", PortalRoles.Owner);
+        var keys = host.Db.Get<UserApiKeys>();
+        var second = (await keys.CreateAsync(user.Actor, "second", ct: Ct)).Succeeded();
+        using (var before = await host.Client(user).GetAsync("/api/v1/release-requests", Ct))
+        {
+            await before.JsonAsync();
+        }
+
+        (await keys.RevokeAsync(user.Actor, user.KeyId, Ct)).Succeeded();
+
+        using var revoked = await host.Client(user).GetAsync("/api/v1/release-requests", Ct);
+        await revoked.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        using var other = await host.Client($"Bearer {second.Secret}").GetAsync("/api/v1/release-requests", Ct);
+        await other.JsonAsync();
+    }
+
+    [Fact]
+    public async Task A_locked_out_user_gets_401_with_a_key_that_worked_before()
+    {
+        var user = await host.UserAsync("locked.owner@example.com", PortalRoles.Owner);
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+
+        await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Actor.UserId))!, DateTimeOffset.MaxValue);
+
+        using var response = await host.Client(user).GetAsync("/api/v1/release-requests", Ct);
+        await response.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+    }
+
+    [Fact]
+    public async Task A_user_without_a_portal_role_gets_403_FORBIDDEN()
+    {
+        var user = await host.UserAsync("no.role@example.com");
+
+        using var response = await host.Client(user).GetAsync("/api/v1/release-requests", Ct);
+
+        await response.ErrorAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task A_removed_role_takes_effect_on_the_next_call()
+    {
+        var user = await host.UserAsync("demoted.reviewer@example.com", PortalRoles.Reviewer);
+        using (var before = await host.Client(user).GetAsync("/api/v1/audit-events", Ct))
+        {
+            await before.JsonAsync();
+        }
+
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        await users.RemoveFromRoleAsync((await users.FindByIdAsync(user.Actor.UserId))!, PortalRoles.Reviewer);
+
+        using var after = await host.Client(user).GetAsync("/api/v1/audit-events", Ct);
+        await after.ErrorAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task A_call_with_a_key_records_when_the_key_was_last_used()
+    {
+        var user = await host.UserAsync("tracked.owner@example.com", PortalRoles.Owner);
+
+        using var response = await host.Client(user).GetAsync("/api/v1/release-requests", Ct);
+
+        await response.JsonAsync();
+        var key = Assert.Single(await host.Db.Get<UserApiKeys>().ListAsync(user.Actor, Ct));
+        Assert.Equal(host.Now, key.LastUsedAt);
+    }
+
+    [Fact]
+    public async Task The_key_is_stored_only_as_a_hash()
+    {
+        await using var ctx = host.Db.NewContext();
+        var stored = await ctx.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == host.Owner.KeyId, Ct);
+
+        Assert.StartsWith("nrp_", host.Owner.Secret);
+        Assert.DoesNotContain(host.Owner.Secret, System.Text.Json.JsonSerializer.Serialize(stored));
+        Assert.Equal(host.Owner.Secret[..12], stored.ShownPrefix);
+    }
+
+    [Fact]
+    public async Task An_unknown_path_under_the_API_gets_404_NOT_FOUND_in_the_envelope()
+    {
+        using var response = await host.Client(host.Owner).GetAsync("/api/v1/phone-numbers", Ct);
+
+        await response.ErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+}

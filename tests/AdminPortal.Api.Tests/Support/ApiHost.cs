@@ -1,0 +1,167 @@
+using System.Net.Http.Headers;
+using AdminPortal.Application.ApiKeys;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Numbers;
+using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Api.Tests.Support;
+
+/// <summary>A caller of the API: the user and the API key it sends.</summary>
+public sealed record ApiUser(Actor Actor, string KeyId, string Secret);
+
+/// <summary>
+/// The whole portal served in memory on a fresh SQLite file, without demo data. <see cref="Owner"/> owns
+/// <see cref="AccountId"/>, <see cref="Stranger"/> owns <see cref="OtherAccountId"/>, <see cref="SelfServiceOwner"/> owns
+/// <see cref="SelfServiceAccountId"/> (SelfService policy), and two reviewers work the queue; each calls with its own key.
+/// The clock only moves when a test moves it.
+/// </summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    public const string AccountId = "acc_123abc";
+    public const string OtherAccountId = "acc_999xyz";
+    public const string SelfServiceAccountId = "acc_789ghi";
+    public const string TrunkGroup = "tg-test-1";
+    public const string InboundRouting = "sip:line@test.example";
+
+    private readonly Dictionary<string, string?> _settings;
+    private string _keysFolder = string.Empty;
+
+    public ApiHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    private ApiHost(Dictionary<string, string?> settings) => _settings = settings;
+
+    public TestDatabase Db { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public ApiUser Owner { get; private set; } = null!;
+
+    public ApiUser Stranger { get; private set; } = null!;
+
+    public ApiUser SelfServiceOwner { get; private set; } = null!;
+
+    public ApiUser Reviewer { get; private set; } = null!;
+
+    public ApiUser SecondReviewer { get; private set; } = null!;
+
+    public DateTime Now => Db.Now;
+
+    /// <summary>A host with settings of its own, such as a low rate limit.</summary>
+    public static async Task<ApiHost> StartAsync(Dictionary<string, string?> settings)
+    {
+        var host = new ApiHost(settings);
+        await host.InitializeAsync();
+        return host;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        Db = await TestDatabase.CreateAsync();
+        _keysFolder = Db.FilePath + "-keys";
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={Db.FilePath}",
+            ["Demo:Seed"] = "false",
+            ["DataProtection:KeysFolder"] = _keysFolder,
+            ["Api:RateLimitPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Db.Clock));
+        });
+        _ = Factory.Server;
+
+        Owner = await UserAsync("owner@example.com", PortalRoles.Owner);
+        Stranger = await UserAsync("stranger@example.com", PortalRoles.Owner);
+        SelfServiceOwner = await UserAsync("self.service@example.com", PortalRoles.Owner);
+        Reviewer = await UserAsync("reviewer@example.com", PortalRoles.Reviewer);
+        SecondReviewer = await UserAsync("second.reviewer@example.com", PortalRoles.Reviewer);
+        var given = Db.Given();
+        await given.AccountAsync(AccountId, Owner.Actor);
+        await given.AccountAsync(OtherAccountId, Stranger.Actor);
+        await given.AccountAsync(SelfServiceAccountId, SelfServiceOwner.Actor, ReleasePolicy.SelfService);
+    }
+
+    /// <summary>A user created as an administrator would, with an API key of its own.</summary>
+    public async Task<ApiUser> UserAsync(string email, params string[] roles)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, LockoutEnabled = true };
+        Assert.True((await users.CreateAsync(user)).Succeeded);
+        Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        var actor = Actor.Create(user.Id, email, roles);
+        var issued = (await scope.ServiceProvider.GetRequiredService<UserApiKeys>().CreateAsync(actor, "tests", ct: Ct)).Succeeded();
+        return new ApiUser(actor, issued.Key.Id, issued.Secret);
+    }
+
+    /// <summary>A client that calls as <paramref name="user"/>, or without any credentials.</summary>
+    public HttpClient Client(ApiUser? user = null) => Client(user is null ? null : $"Bearer {user.Secret}");
+
+    public HttpClient Client(string? authorization)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (authorization is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(authorization);
+        }
+
+        return client;
+    }
+
+    /// <summary>An active number bought a year ago (no fee), with trunk group, routing and no agents unless shaped.</summary>
+    public Task<PhoneNumber> NumberAsync(string accountId = AccountId, Action<PhoneNumber>? shape = null, int purchasedDaysAgo = 365) =>
+        Db.Given().NumberAsync(accountId, purchasedDaysAgo: purchasedDaysAgo, shape: shape);
+
+    public static Action<PhoneNumber> WithAgent(string agentId = "agt_support_bot", string name = "Support Bot") =>
+        n => n.AttachAgent(new AttachedAgent(agentId, name));
+
+    public async Task<PhoneNumber> LoadNumberAsync(string id)
+    {
+        await using var ctx = Db.NewContext();
+        return await ctx.PhoneNumbers.AsNoTracking().Include(n => n.Agents).SingleAsync(n => n.Id == id, Ct);
+    }
+
+    public async Task<IReadOnlyList<AuditEvent>> AuditOfAsync(string numberId)
+    {
+        await using var ctx = Db.NewContext();
+        return await ctx.AuditEvents.AsNoTracking().Where(e => e.PhoneNumberId == numberId).OrderBy(e => e.Id).ToListAsync(Ct);
+    }
+
+    public async Task<int> RequestCountAsync(string numberId)
+    {
+        await using var ctx = Db.NewContext();
+        return await ctx.ReleaseRequests.CountAsync(r => r.PhoneNumberId == numberId, Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Db.DisposeAsync();
+        if (Directory.Exists(_keysFolder))
+        {
+            Directory.Delete(_keysFolder, recursive: true);
+        }
+    }
+}
