@@ -74,6 +74,9 @@ public sealed class ApiHost : IAsyncLifetime
             ["Demo:Seed"] = "false",
             ["DataProtection:KeysFolder"] = _keysFolder,
             ["Api:RateLimitPerMinute"] = "100000",
+
+            // Tests move the clock by days; a pass a day is plenty and keeps the fake clock from firing thousands of times.
+            ["Releases:ReturnToInventoryIntervalSeconds"] = "86400",
         };
         foreach (var (key, value) in _settings)
         {

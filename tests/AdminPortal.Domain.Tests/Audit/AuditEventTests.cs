@@ -47,7 +47,7 @@ public sealed class AuditEventTests
         Assert.Null(Field(audit.After, "inbound_routing"));
         Assert.Equal("0", Field(audit.Before, "release_fee_cents"));
         Assert.Equal("2500", Field(audit.After, "release_fee_cents"));
-        Assert.Equal("Pending", Field(audit.Before, "request_status"));
+        Assert.Equal("pending", Field(audit.Before, "request_status"));
         Assert.Equal("approved", Field(audit.After, "request_status"));
     }
 

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Api.Tests.OpenApi;
+
+/// <summary>/openapi/v1.json describes every endpoint a client can call, its bodies and its errors.</summary>
+public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private static readonly string[] Routes =
+    [
+        "get /api/v1/accounts/{account_id}/numbers",
+        "get /api/v1/accounts/{account_id}/numbers/{e164}",
+        "get /api/v1/accounts/{account_id}/numbers/{e164}/release-preview",
+        "delete /api/v1/accounts/{account_id}/numbers/{e164}/agents/{agent_id}",
+        "post /api/v1/accounts/{account_id}/numbers/{e164}/request-release",
+        "post /api/v1/release-requests/{id}/withdraw",
+        "get /api/v1/release-requests",
+        "post /api/v1/release-requests/{id}/approve",
+        "post /api/v1/release-requests/{id}/reject",
+        "post /api/v1/accounts/{account_id}/numbers/{e164}/cancel-release",
+        "get /api/v1/accounts/{account_id}/numbers/released",
+        "get /api/v1/audit-events",
+    ];
+
+    [Fact]
+    public async Task The_document_lists_every_route_of_the_API_and_nothing_else()
+    {
+        var document = await DocumentAsync();
+
+        Assert.Equal(Routes.Order(), Operations(document).Select(o => o.Route).Order());
+    }
+
+    [Fact]
+    public async Task Every_mapped_API_endpoint_is_in_the_document()
+    {
+        var document = await DocumentAsync();
+        var mapped = host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.Contains("{*", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetRequiredMetadata<HttpMethodMetadata>().HttpMethods.Select(m => $"{m.ToLowerInvariant()} {e.RoutePattern.RawText!.TrimEnd('/')}"));
+
+        Assert.Equal(mapped.Order(), Operations(document).Select(o => o.Route).Order());
+    }
+
+    [Fact]
+    public async Task Every_operation_names_its_errors_with_the_envelope_and_its_bodies_with_their_limits()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (route, operation) in Operations(document))
+        {
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("401", out var unauthenticated), $"{route} documents 401");
+            Assert.Contains("ErrorEnvelope", unauthenticated.GetRawText());
+            Assert.True(responses.EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{route} documents its success");
+        }
+
+        var reason = Operations(document).Single(o => o.Route.EndsWith("request-release", StringComparison.Ordinal)).Operation
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").GetProperty("reason");
+        Assert.Equal((10, 500), (reason.GetProperty("minLength").GetInt32(), reason.GetProperty("maxLength").GetInt32()));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").String("scheme"));
+    }
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        using var response = await host.Client().GetAsync("/openapi/v1.json", Ct);
+        return await response.JsonAsync();
+    }
+
+    private static IEnumerable<(string Route, JsonElement Operation)> Operations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject().SelectMany(path =>
+            path.Value.EnumerateObject().Select(operation => ($"{operation.Name} {path.Name}", operation.Value)));
+}

@@ -1,0 +1,144 @@
+using AdminPortal.Domain.Numbers;
+
+namespace AdminPortal.Api.Tests.Reliability;
+
+/// <summary>A POST with an Idempotency-Key acts once; retries get the first answer, whatever it was.</summary>
+public sealed class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private const string Replayed = "Idempotent-Replayed";
+
+    [Fact]
+    public async Task Five_retries_with_one_key_create_one_request_and_get_identical_answers()
+    {
+        var number = await host.NumberAsync();
+        var key = Guid.NewGuid().ToString();
+        var answers = new List<(HttpStatusCode Status, string Body, bool Replayed)>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, key);
+            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync(Ct), response.Headers.Contains(Replayed)));
+        }
+
+        Assert.Equal(1, await host.RequestCountAsync(number.Id));
+        Assert.Single(await host.AuditOfAsync(number.Id));
+        Assert.All(answers, a => Assert.Equal((HttpStatusCode.Created, answers[0].Body), (a.Status, a.Body)));
+        Assert.Equal([false, true, true, true, true], answers.Select(a => a.Replayed));
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_gets_422_IDEMPOTENCY_KEY_REUSED_and_does_not_act()
+    {
+        var first = await host.NumberAsync();
+        var second = await host.NumberAsync();
+        var key = Guid.NewGuid().ToString();
+        using (var original = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(first)}/request-release", new { reason = Steps.Reason }, key))
+        {
+            await original.JsonAsync(HttpStatusCode.Created);
+        }
+
+        using var otherReason = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(first)}/request-release", new { reason = "Another reason for the same line." }, key);
+        using var otherNumber = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(second)}/request-release", new { reason = Steps.Reason }, key);
+
+        await otherReason.ErrorAsync((HttpStatusCode)422, "IDEMPOTENCY_KEY_REUSED");
+        await otherNumber.ErrorAsync((HttpStatusCode)422, "IDEMPOTENCY_KEY_REUSED");
+        Assert.Equal(0, await host.RequestCountAsync(second.Id));
+    }
+
+    [Fact]
+    public async Task A_refusal_is_kept_too_so_a_retry_gets_it_even_after_the_cause_is_gone()
+    {
+        var number = await host.NumberAsync(shape: ApiHost.WithAgent());
+        var key = Guid.NewGuid().ToString();
+        using (var refused = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, key))
+        {
+            await refused.ErrorAsync((HttpStatusCode)422, "NUMBER_IN_USE");
+        }
+
+        using (var detached = await host.Client(host.Owner).DeleteAsync($"{Steps.NumberUrl(number)}/agents/agt_support_bot", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, detached.StatusCode);
+        }
+
+        using var retry = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, key);
+
+        await retry.ErrorAsync((HttpStatusCode)422, "NUMBER_IN_USE");
+        Assert.True(retry.Headers.Contains(Replayed));
+        Assert.Equal(0, await host.RequestCountAsync(number.Id));
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_with_one_key_act_once()
+    {
+        var number = await host.NumberAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, key)));
+
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync(Ct)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(1, await host.RequestCountAsync(number.Id));
+        Assert.Equal(9, responses.Count(r => r.Headers.Contains(Replayed)));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Keys_belong_to_a_user_so_two_users_with_the_same_key_both_act()
+    {
+        var ours = await host.NumberAsync();
+        var theirs = await host.NumberAsync(ApiHost.OtherAccountId);
+        var key = Guid.NewGuid().ToString();
+
+        using var owner = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(ours)}/request-release", new { reason = Steps.Reason }, key);
+        using var stranger = await host.Client(host.Stranger).PostJsonAsync($"{Steps.NumberUrl(theirs)}/request-release", new { reason = Steps.Reason }, key);
+
+        await owner.JsonAsync(HttpStatusCode.Created);
+        await stranger.JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(NumberStatus.ReleasePending, (await host.LoadNumberAsync(theirs.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Without_a_key_each_call_acts_on_its_own()
+    {
+        var number = await host.NumberAsync();
+
+        using var first = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason });
+        using var second = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason });
+
+        await first.JsonAsync(HttpStatusCode.Created);
+        await second.ErrorAsync(HttpStatusCode.Conflict, "RELEASE_ALREADY_PENDING");
+    }
+
+    [Fact]
+    public async Task A_key_longer_than_255_characters_gets_400_INVALID_PARAMETER()
+    {
+        var number = await host.NumberAsync();
+
+        using var response = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, new string('k', 256));
+
+        await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
+        Assert.Equal(0, await host.RequestCountAsync(number.Id));
+    }
+
+    [Fact]
+    public async Task A_kept_answer_expires_after_24_hours_and_the_key_then_acts_again()
+    {
+        var number = await host.NumberAsync();
+        var key = Guid.NewGuid().ToString();
+        using (var first = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, key))
+        {
+            await first.JsonAsync(HttpStatusCode.Created);
+        }
+
+        host.Db.Clock.Advance(TimeSpan.FromHours(24));
+        using var later = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, key);
+
+        await later.ErrorAsync(HttpStatusCode.Conflict, "RELEASE_ALREADY_PENDING");
+        Assert.False(later.Headers.Contains(Replayed));
+    }
+}
