@@ -12,6 +12,7 @@ public static class ApiResults
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string InvalidParameter = "INVALID_PARAMETER";
     public const string NotFound = "NOT_FOUND";
+    public const string InternalError = "INTERNAL_ERROR";
 
     private static readonly Dictionary<string, int> Statuses = new()
     {
@@ -43,6 +44,7 @@ public static class ApiResults
         [Errors.CallsInProgress] = 422,
         [IdempotencyKeyReused] = 422,
         [RateLimited] = 429,
+        [InternalError] = 500,
     };
 
     public static int StatusOf(string code) => Statuses.GetValueOrDefault(code, StatusCodes.Status400BadRequest);

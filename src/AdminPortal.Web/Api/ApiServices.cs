@@ -91,6 +91,15 @@ public static class ApiServices
     {
         app.UseRateLimiter();
         app.UseWhen(
+            http => http.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = http => ApiResults.WriteAsync(http, new Error(
+                    ApiResults.InternalError,
+                    "The portal failed to handle this call",
+                    "Check the item's current state before trying again; if it keeps failing, contact support and quote the tracking id")),
+            }));
+        app.UseWhen(
             http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseMiddleware<IdempotencyMiddleware>());
         app.MapOpenApi();

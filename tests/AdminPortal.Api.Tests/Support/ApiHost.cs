@@ -31,14 +31,19 @@ public sealed class ApiHost : IAsyncLifetime
     public const string InboundRouting = "sip:line@test.example";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configure;
     private string _keysFolder = string.Empty;
 
     public ApiHost()
-        : this(new Dictionary<string, string?>())
+        : this(new Dictionary<string, string?>(), null)
     {
     }
 
-    private ApiHost(Dictionary<string, string?> settings) => _settings = settings;
+    private ApiHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configure)
+    {
+        _settings = settings;
+        _configure = configure;
+    }
 
     public TestDatabase Db { get; private set; } = null!;
 
@@ -56,10 +61,10 @@ public sealed class ApiHost : IAsyncLifetime
 
     public DateTime Now => Db.Now;
 
-    /// <summary>A host with settings of its own, such as a low rate limit.</summary>
-    public static async Task<ApiHost> StartAsync(Dictionary<string, string?> settings)
+    /// <summary>A host with settings or services of its own, such as a low rate limit.</summary>
+    public static async Task<ApiHost> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
-        var host = new ApiHost(settings);
+        var host = new ApiHost(settings, configure);
         await host.InitializeAsync();
         return host;
     }
@@ -91,7 +96,11 @@ public sealed class ApiHost : IAsyncLifetime
                 web.UseSetting(key, value);
             }
 
-            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Db.Clock));
+            web.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Db.Clock);
+                _configure?.Invoke(services);
+            });
         });
         _ = Factory.Server;
 
