@@ -133,7 +133,8 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
     private ReleaseRequest Request(PhoneNumber number, Actor requester, double daysAgo, string reason)
     {
         var at = _now.AddDays(-daysAgo);
-        var request = new ReleaseRequest(Ids.New(ReleaseRequest.IdPrefix), number.Id, number.AccountId, number.E164, reason, requester, at);
+        // A readable id per number, so the README's API examples can name a demo request.
+        var request = new ReleaseRequest($"{ReleaseRequest.IdPrefix}demo_{number.E164[1..]}", number.Id, number.AccountId, number.E164, reason, requester, at);
         db.ReleaseRequests.Add(request);
         Audit(AuditEvent.Record(requester, at, AuditAction.ReleaseRequested, number, request, $"Requested release of {number.E164}: {reason}", number.MarkReleasePending));
         return request;
