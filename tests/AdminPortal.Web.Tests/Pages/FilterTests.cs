@@ -1,0 +1,68 @@
+using AdminPortal.Domain.Audit;
+using AdminPortal.Web.Components.Pages.Audit;
+using AdminPortal.Web.Components.Pages.Numbers;
+using Bunit;
+
+namespace AdminPortal.Web.Tests.Pages;
+
+public sealed class FilterTests : PageTest
+{
+    private Scenario _scenario = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _scenario = await Scenario.CreateAsync(Db);
+    }
+
+    [Fact]
+    public async Task Numbers_search_waits_for_a_pause_in_typing_then_lists_only_the_matching_numbers()
+    {
+        await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
+        await Db.Given().NumberAsync(_scenario.AccountId, "+13125550002");
+        SignIn(_scenario.Owner);
+        var cut = Render<NumbersPage>();
+        cut.WaitForElements("[data-testid=numbers-grid] tbody tr", 2);
+
+        cut.Find("[data-testid=filter-search]").Input("312 555");
+        Assert.Equal(2, Rows(cut).Count);
+        Db.Clock.Advance(TimeSpan.FromMilliseconds(300));
+
+        cut.WaitForAssertion(() => Assert.Equal(["+13125550002"], Rows(cut).Select(r => r.QuerySelector(".number-link")!.TextContent)));
+    }
+
+    [Fact]
+    public async Task Numbers_for_staff_lists_every_account_with_an_account_column()
+    {
+        await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
+        await Db.Given().NumberAsync("acc_other", "+14155550999");
+        SignIn(_scenario.Reviewer);
+
+        var cut = Render<NumbersPage>();
+
+        var rows = cut.WaitForElements("[data-testid=numbers-grid] tbody tr", 2);
+        Assert.Contains("acc_main", rows[0].TextContent);
+        Assert.Contains("acc_other", rows[1].TextContent);
+        Assert.Contains("Account", cut.Find("[data-testid=numbers-grid] thead").TextContent);
+    }
+
+    [Fact]
+    public async Task Audit_offers_actions_in_words_and_filters_by_the_chosen_one()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001", shape: n => n.AttachAgent(new("agt_1", "Bot")));
+        await Db.Get<Application.Numbers.DetachAgent>().HandleAsync(_scenario.Owner, Application.Common.NumberKey.ById(number.Id), "agt_1", Xunit.TestContext.Current.CancellationToken);
+        await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        SignIn(_scenario.Reviewer);
+        var cut = Render<AuditPage>();
+        cut.WaitForElements("[data-testid=audit-grid] tbody tr", 2);
+
+        var choice = cut.FindAll("#audit-action .rz-dropdown-item, .rz-dropdown-item").First(li => li.TextContent.Trim() == Components.Shared.Format.Action(AuditAction.AgentDetached));
+        choice.Click();
+
+        cut.WaitForAssertion(() => Assert.Single(Rows(cut, "audit-grid")));
+        Assert.Contains(Components.Shared.Format.Action(AuditAction.AgentDetached), Rows(cut, "audit-grid")[0].TextContent);
+    }
+
+    private static IReadOnlyList<AngleSharp.Dom.IElement> Rows(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string grid = "numbers-grid") =>
+        cut.FindAll($"[data-testid={grid}] tbody tr");
+}
