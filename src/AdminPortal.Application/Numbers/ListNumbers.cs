@@ -93,9 +93,14 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             query = query.Where(n => string.Compare(n.E164, lastE164) > 0 || (n.E164 == lastE164 && string.Compare(n.Id, lastId) > 0));
         }
 
-        var rows = await Sorted(query, filter)
+        // The page is chosen on the sort keys alone, which an index holds, and only its rows are then read in full
+        // with their agent counts: sorting or skipping whole rows would read every row of the account.
+        var page = Sorted(query, filter)
             .Skip(paging.Cursor is null ? paging.Skip : 0)
             .Take(paging.Limit + 1)
+            .Select(n => n.Id)
+            .Join(db.PhoneNumbers.AsNoTracking(), id => id, n => n.Id, (_, n) => n);
+        var rows = await Sorted(page, filter)
             .Select(n => new NumberRow(
                 n.Id, n.AccountId, n.E164, n.Label, n.CountryCode, n.Type, n.Status, new Money(n.MonthlyPriceCents),
                 n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.Agents.Count))

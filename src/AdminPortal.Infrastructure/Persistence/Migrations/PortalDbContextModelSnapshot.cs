@@ -265,13 +265,21 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("E164");
-
-                    b.HasIndex("AccountId", "E164");
-
                     b.HasIndex("Status", "AvailableAfter");
 
-                    b.HasIndex("AccountId", "Status", "E164");
+                    b.HasIndex("AccountId", "Status", "E164", "Id");
+
+                    b.HasIndex("AccountId", "CountryCode", "E164", "Id", "Status");
+
+                    b.HasIndex("AccountId", "E164", "Id", "Status", "Label");
+
+                    b.HasIndex("AccountId", "MonthlyPriceCents", "E164", "Id", "Status");
+
+                    b.HasIndex("AccountId", "PurchasedAt", "E164", "Id", "Status");
+
+                    b.HasIndex("AccountId", "Type", "E164", "Id", "Status");
+
+                    b.HasIndex("E164", "Id", "Status", "CountryCode", "Type", "Label");
 
                     b.ToTable("PhoneNumbers");
                 });
