@@ -63,6 +63,37 @@ public sealed class FilterTests : PageTest
         Assert.Contains(Components.Shared.Format.Action(AuditAction.AgentDetached), Rows(cut, "audit-grid")[0].TextContent);
     }
 
+    [Fact]
+    public async Task Every_filter_of_the_numbers_and_audit_pages_has_a_name_a_screen_reader_announces()
+    {
+        await Db.Given().AccountAsync("acc_third", _scenario.Owner);
+        SignIn(_scenario.Reviewer);
+
+        foreach (var page in new[] { Render<NumbersPage>().Find(".filters"), Render<AuditPage>().Find(".filters") })
+        {
+            var controls = page.QuerySelectorAll("[role=combobox], input:not([type=hidden]):not([tabindex='-1'])");
+            Assert.True(controls.Length >= 5);
+            Assert.All(controls, control => Assert.False(string.IsNullOrWhiteSpace(AccessibleName(page, control)), control.OuterHtml));
+        }
+    }
+
+    /// <summary>The name from aria-labelledby, else aria-label, else a label for the control's id.</summary>
+    private static string? AccessibleName(AngleSharp.Dom.IElement scope, AngleSharp.Dom.IElement control)
+    {
+        if (control.GetAttribute("aria-labelledby") is { } labelledBy)
+        {
+            return scope.QuerySelector($"#{labelledBy}")?.TextContent;
+        }
+
+        // Radzen names an empty drop-down "Empty", which says nothing about what it filters.
+        if (control.GetAttribute("aria-label") is { } label)
+        {
+            return label == "Empty" ? null : label;
+        }
+
+        return control.Id is null ? null : scope.QuerySelector($"label[for='{control.Id}']")?.TextContent;
+    }
+
     private static IReadOnlyList<AngleSharp.Dom.IElement> Rows(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string grid = "numbers-grid") =>
         cut.FindAll($"[data-testid={grid}] tbody tr");
 }
