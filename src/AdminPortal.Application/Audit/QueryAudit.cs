@@ -65,8 +65,9 @@ public sealed class QueryAudit(IPortalDbFactory dbFactory)
 
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
-            var user = filter.User.Trim();
-            query = query.Where(e => e.ActorName.Contains(user));
+            // User names are e-mail addresses, whose case carries no meaning.
+            var user = filter.User.Trim().ToLowerInvariant();
+            query = query.Where(e => e.ActorName.ToLower().Contains(user));
         }
 
         if (filter.Action is { } action)

@@ -49,6 +49,7 @@ public static class Access
         var accountIds = await db.AccountIdsAsync(actor, ct);
         var numbers = db.PhoneNumbers.Include(n => n.Agents).Within(accountIds);
         PhoneNumber? number;
+        var named = key.ToString();
         if (key.NumberId is { } id)
         {
             number = await numbers.FirstOrDefaultAsync(n => n.Id == id, ct);
@@ -61,7 +62,7 @@ public static class Access
                 return parsed.Error;
             }
 
-            var e164 = parsed.Value.Value;
+            var e164 = named = parsed.Value.Value;
             number = await numbers
                 .Where(n => n.AccountId == key.AccountId && n.E164 == e164)
                 .OrderBy(n => n.Status == NumberStatus.Returned)
@@ -69,7 +70,7 @@ public static class Access
                 .FirstOrDefaultAsync(ct);
         }
 
-        return number is null ? Errors.NotFound(key.ToString()) : number;
+        return number is null ? Errors.NotFound(named) : number;
     }
 
     /// <summary>

@@ -34,7 +34,8 @@ public sealed record NumberDetails(
     string? TrunkGroupBeforeRelease,
     string? InboundRoutingBeforeRelease,
     string? PendingRequestId,
-    bool CanCancelRelease);
+    bool CanCancelRelease,
+    bool ReleasedAtOnceOnRequest);
 
 public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
 {
@@ -48,17 +49,18 @@ public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
         }
 
         var n = found.Value;
-        var accountName = await db.Accounts.Where(a => a.Id == n.AccountId).Select(a => a.Name).SingleAsync(ct);
+        var account = await db.Accounts.AsNoTracking().Include(a => a.Members).SingleAsync(a => a.Id == n.AccountId, ct);
         var pendingId = await db.ReleaseRequests
             .Where(r => r.PhoneNumberId == n.Id && r.Status == ReleaseRequestStatus.Pending)
             .Select(r => r.Id)
             .FirstOrDefaultAsync(ct);
 
         return new NumberDetails(
-            n.Id, n.AccountId, accountName, n.E164, n.Label, n.CountryCode, n.Type, n.Provider, n.MonthlyPrice,
+            n.Id, n.AccountId, account.Name, n.E164, n.Label, n.CountryCode, n.Type, n.Provider, n.MonthlyPrice,
             n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.TrunkGroup, n.InboundRouting, n.ActiveCampaign,
             n.CallsInProgress, n.Status, n.Agents.Select(a => new AgentView(a.AgentId, a.Name)).ToList(),
             n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, new Money(n.ReleaseFeeCents),
-            n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pendingId, n.CanCancelReleaseAt(time.UtcNow()));
+            n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pendingId, n.CanCancelReleaseAt(time.UtcNow()),
+            account.ApprovesReleasesAtOnceFor(actor.UserId));
     }
 }

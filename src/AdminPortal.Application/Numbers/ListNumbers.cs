@@ -85,7 +85,9 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
 
         if (paging.Cursor is not null)
         {
-            if (filter.Sort != NumberSort.E164 || filter.Descending || !Cursor.TryDecode(paging.Cursor, out var lastE164, out var lastId))
+            // A cursor of another list decodes too; only a number and a number id make a position in this one.
+            if (filter.Sort != NumberSort.E164 || filter.Descending || !Cursor.TryDecode(paging.Cursor, out var lastE164, out var lastId)
+                || !lastE164.StartsWith('+') || !lastId.StartsWith(PhoneNumber.IdPrefix, StringComparison.Ordinal))
             {
                 return Errors.Cursor();
             }

@@ -43,7 +43,7 @@ public sealed class RequestRelease(IPortalDbFactory dbFactory, TimeProvider time
         var audit = new List<AuditEvent> { requested.Value };
 
         var account = await db.Accounts.Include(a => a.Members).SingleAsync(a => a.Id == number.AccountId, ct);
-        if (account.ReleasePolicy == ReleasePolicy.SelfService && account.IsOwnedBy(actor.UserId))
+        if (account.ApprovesReleasesAtOnceFor(actor.UserId))
         {
             var terms = options.Value.Terms;
             var approved = AuditEvent.Record(

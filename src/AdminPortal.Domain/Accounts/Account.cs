@@ -44,6 +44,9 @@ public sealed class Account
     }
 
     public bool IsOwnedBy(string userId) => _members.Any(m => m.UserId == userId && m.Role == AccountRole.Owner);
+
+    /// <summary>Whether a release requested by this user is approved at once rather than queued for a reviewer.</summary>
+    public bool ApprovesReleasesAtOnceFor(string userId) => ReleasePolicy == ReleasePolicy.SelfService && IsOwnedBy(userId);
 }
 
 public enum AccountRole

@@ -47,9 +47,10 @@ public static class ReleaseErrors
         "You requested this release yourself; another reviewer must approve it (four eyes)",
         "Ask another reviewer to approve it, or withdraw the request");
 
-    public static Error AlreadyDecided(string requestId, ReleaseRequestStatus status) => new(
+    public static Error AlreadyDecided(ReleaseRequest request) => new(
         Errors.RequestAlreadyDecided,
-        $"Release request {requestId} is already {status.ToString().ToLowerInvariant()}",
+        $"The release request for {request.E164} was already {request.Status.ToString().ToLowerInvariant()}"
+            + (request.DecidedAt is { } at ? $" by {request.DecidedByName} at {at:yyyy-MM-dd HH:mm} UTC" : string.Empty),
         "Reload to see the current state; no further decision is needed");
 
     public static Error NotYourRequest() => new(

@@ -18,10 +18,15 @@ public sealed record ReleasePreview(
     public static ReleasePreview Of(PhoneNumber number, ReleaseTerms terms, DateTime now)
     {
         var blockers = number.ReleaseBlockers();
-        var fee = terms.FeeFor(number.PurchasedAt, now);
         var billingEndsAt = BillingCycleEnd(number.NextBillingAt, now);
         var availableAfter = terms.AvailableAfter(now);
+        if (number.Status is NumberStatus.Released or NumberStatus.Returned)
+        {
+            // Already released: a second release costs nothing and changes nothing; the blocker says what applies instead.
+            return new ReleasePreview(number.Id, number.E164, false, blockers, [], Money.Zero, terms.CoolingOffDays, availableAfter, billingEndsAt);
+        }
 
+        var fee = terms.FeeFor(number.PurchasedAt, now);
         var warnings = new List<string>();
         if (!fee.IsZero)
         {

@@ -73,7 +73,7 @@ public sealed class ReleaseRequest
     {
         if (Status != ReleaseRequestStatus.Pending)
         {
-            return ReleaseErrors.AlreadyDecided(Id, Status);
+            return ReleaseErrors.AlreadyDecided(this);
         }
 
         if (WasRequestedBy(reviewer) && !bySelfServicePolicy)
@@ -90,7 +90,7 @@ public sealed class ReleaseRequest
     {
         if (Status != ReleaseRequestStatus.Pending)
         {
-            return ReleaseErrors.AlreadyDecided(Id, Status);
+            return ReleaseErrors.AlreadyDecided(this);
         }
 
         Decide(ReleaseRequestStatus.Rejected, reviewer, now, note);
@@ -101,7 +101,7 @@ public sealed class ReleaseRequest
     {
         if (Status != ReleaseRequestStatus.Pending)
         {
-            return ReleaseErrors.AlreadyDecided(Id, Status);
+            return ReleaseErrors.AlreadyDecided(this);
         }
 
         Decide(ReleaseRequestStatus.Withdrawn, actor, now, null);

@@ -68,9 +68,6 @@ public static class ApiEndpoints
             .WithSummary("The audit trail, newest first: everything for staff, the caller's accounts for owners")
             .Produces<AuditEventListDto>().ProducesEnvelope(400, 404);
 
-        api.MapFallback(() => ApiResults.Problem(new Error(
-            ApiResults.NotFound, "There is no such API endpoint", "See /openapi/v1.json for the endpoints and their methods")))
-            .ExcludeFromDescription();
     }
 
     private static async Task<IResult> ListNumbersAsync(
@@ -175,6 +172,16 @@ public static class ApiEndpoints
         return ApiResults.Ok(page, p => new AuditEventListDto([.. p.Items.Select(AuditEventDto.Of)], Query.NextOffset(paging.Value, p)));
     }
 
+    /// <summary>The HTTP methods of the API routes whose pattern matches the request's path.</summary>
+    public static IReadOnlyList<string> MethodsFor(HttpContext http)
+    {
+        var parser = http.RequestServices.GetRequiredService<LinkParser>();
+        return [.. http.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is { } name && parser.ParsePathByEndpointName(name.EndpointName, http.Request.Path) is not null)
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct()];
+    }
+
     private static Actor Actor(HttpContext http) => CurrentActor.From(http.User);
 
     private static RouteHandlerBuilder ProducesEnvelope(this RouteHandlerBuilder builder, params int[] statuses)
@@ -256,7 +263,7 @@ public static class ApiEndpoints
             paging.Skip + page.Items.Count < page.TotalCount ? Cursor.Encode("offset", (paging.Skip + page.Items.Count).ToString(CultureInfo.InvariantCulture)) : null;
 
         private static Error Invalid(string name, string problem) => new(
-            ApiResults.InvalidParameter, $"The query parameter '{name}' {problem}", "Correct the parameter or leave it out; /openapi/v1.json lists the accepted values");
+            ApiResults.InvalidParameter, $"The query parameter '{name}' {problem}", "Correct the parameter as the message says, or leave it out");
 
         private static string Snake(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
     }

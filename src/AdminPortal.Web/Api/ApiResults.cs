@@ -1,5 +1,6 @@
 using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Common;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AdminPortal.Web.Api;
 
@@ -13,6 +14,7 @@ public static class ApiResults
     public const string InvalidParameter = "INVALID_PARAMETER";
     public const string NotFound = "NOT_FOUND";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 
     private static readonly Dictionary<string, int> Statuses = new()
     {
@@ -33,6 +35,7 @@ public static class ApiResults
         [Errors.AgentNotFound] = 404,
         [ApiKeyErrors.NotFound] = 404,
         [NotFound] = 404,
+        [MethodNotAllowed] = 405,
         [Errors.ReleaseAlreadyPending] = 409,
         [Errors.ActiveCampaign] = 409,
         [Errors.NotReleasable] = 409,
@@ -49,6 +52,29 @@ public static class ApiResults
 
     public static int StatusOf(string code) => Statuses.GetValueOrDefault(code, StatusCodes.Status400BadRequest);
 
+    /// <summary>
+    /// The error for a status that the framework set without a body: an unknown path, a wrong method, and the rare rest.
+    /// Routing answers a wrong method with 404 here (the static files' catch-all route takes part in matching), so the
+    /// methods of the API routes that match the path decide between 404 and 405.
+    /// </summary>
+    public static Error WithoutBody(HttpContext http)
+    {
+        var status = http.Response.StatusCode;
+        if (status == StatusCodes.Status404NotFound && ApiEndpoints.MethodsFor(http) is { Count: > 0 } allowed)
+        {
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            http.Response.Headers.Allow = string.Join(", ", allowed);
+            return new(MethodNotAllowed, $"{http.Request.Method} is not allowed on this endpoint", $"Use {string.Join(" or ", allowed)}, as /openapi/v1.json lists");
+        }
+
+        return status == StatusCodes.Status404NotFound
+            ? new(NotFound, "There is no such API endpoint", "See /openapi/v1.json for the endpoints and their methods")
+            : new(
+                ReasonPhrases.GetReasonPhrase(status).ToUpperInvariant().Replace(' ', '_'),
+                $"The request was refused: {ReasonPhrases.GetReasonPhrase(status)}",
+                "See /openapi/v1.json for what the endpoint accepts");
+    }
+
     public static IResult Problem(Error error) => new ErrorResult(error);
 
     public static IResult Ok<T>(Result<T> result, Func<T, object> shape, int status = StatusCodes.Status200OK) =>
@@ -59,7 +85,7 @@ public static class ApiResults
     /// <summary>Writes the envelope; its tracking id is the request id the logs carry, so a support ticket quoting it finds the request.</summary>
     public static Task WriteAsync(HttpContext http, Error error)
     {
-        http.Response.StatusCode = StatusOf(error.Code);
+        http.Response.StatusCode = Statuses.TryGetValue(error.Code, out var status) ? status : Math.Max(http.Response.StatusCode, StatusCodes.Status400BadRequest);
         var envelope = new ErrorEnvelope("trk_" + http.TraceIdentifier.Replace(':', '_'), new ErrorBody(error.Code, error.Message, error.Fix));
         return http.Response.WriteAsJsonAsync(envelope, http.RequestAborted);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using AdminPortal.Domain.Common;
+using AdminPortal.Infrastructure.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -81,6 +82,20 @@ public static class ApiServices
                 operation.RequestBody = body.ToOpenApi();
             }
 
+            if (string.Equals(context.Description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase))
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyMiddleware.Header,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "Any unique value of up to 255 characters. A retry with the same key and request gets the first answer "
+                        + "(Idempotent-Replayed: true) without acting again, for 24 hours; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.",
+                    Schema = new OpenApiSchema { Type = "string", MaxLength = IdempotencyRecord.KeyMaxLength },
+                });
+            }
+
             return Task.CompletedTask;
         }));
         return services;
@@ -92,13 +107,19 @@ public static class ApiServices
         app.UseRateLimiter();
         app.UseWhen(
             http => http.Request.Path.StartsWithSegments("/api"),
-            branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+            branch =>
             {
-                ExceptionHandler = http => ApiResults.WriteAsync(http, new Error(
-                    ApiResults.InternalError,
-                    "The portal failed to handle this call",
-                    "Check the item's current state before trying again; if it keeps failing, contact support and quote the tracking id")),
-            }));
+                branch.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandler = http => ApiResults.WriteAsync(http, new Error(
+                        ApiResults.InternalError,
+                        "The portal failed to handle this call",
+                        "Check the item's current state before trying again; if it keeps failing, contact support and quote the tracking id")),
+                });
+
+                // Answers that routing gives without a body (no such path, another method) get the envelope too.
+                branch.UseStatusCodePages(context => ApiResults.WriteAsync(context.HttpContext, ApiResults.WithoutBody(context.HttpContext)));
+            });
         app.UseWhen(
             http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseMiddleware<IdempotencyMiddleware>());

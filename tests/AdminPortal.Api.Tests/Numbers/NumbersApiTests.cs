@@ -92,6 +92,22 @@ public sealed class NumbersApiTests(ApiHost host) : IClassFixture<ApiHost>
         await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_CURSOR");
     }
 
+    [Fact]
+    public async Task A_cursor_of_another_list_gets_400_INVALID_CURSOR_rather_than_an_empty_page()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await host.RequestReleaseAsync(await host.NumberAsync());
+        }
+
+        using var requests = await host.Client(host.Owner).GetAsync("/api/v1/release-requests?limit=1", Ct);
+        var cursor = (await requests.JsonAsync()).String("next_cursor");
+
+        using var response = await host.Client(host.Owner).GetAsync($"{Numbers}?cursor={cursor}", Ct);
+
+        await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_CURSOR");
+    }
+
     [Theory]
     [InlineData("with the plus", "{0}")]
     [InlineData("without the plus, as the Vobiz seed sends it", "{1}")]
@@ -124,11 +140,12 @@ public sealed class NumbersApiTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task A_number_that_does_not_exist_gets_404_NUMBER_NOT_FOUND()
+    public async Task A_number_that_does_not_exist_gets_404_NUMBER_NOT_FOUND_naming_it_in_E164()
     {
-        using var response = await host.Client(host.Owner).GetAsync($"{Numbers}/+19995550000", Ct);
+        using var response = await host.Client(host.Owner).GetAsync($"{Numbers}/19995550000", Ct);
 
-        await response.ErrorAsync(HttpStatusCode.NotFound, "NUMBER_NOT_FOUND");
+        var error = await response.ErrorAsync(HttpStatusCode.NotFound, "NUMBER_NOT_FOUND");
+        Assert.Contains("+19995550000", error.String("message"));
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         var reason = Operations(document).Single(o => o.Route.EndsWith("request-release", StringComparison.Ordinal)).Operation
             .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").GetProperty("reason");
         Assert.Equal((10, 500), (reason.GetProperty("minLength").GetInt32(), reason.GetProperty("maxLength").GetInt32()));
+        Assert.All(Operations(document).Where(o => o.Route.StartsWith("post ", StringComparison.Ordinal)), o =>
+            Assert.Contains(o.Operation.GetProperty("parameters").EnumerateArray(), p => p.String("name") == "Idempotency-Key" && p.String("in") == "header"));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").String("scheme"));
     }
 

@@ -114,4 +114,14 @@ public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
 
         await response.ErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
     }
+
+    [Fact]
+    public async Task A_wrong_method_gets_405_METHOD_NOT_ALLOWED_naming_the_method_to_use()
+    {
+        using var response = await host.Client(host.Reviewer).GetAsync("/api/v1/release-requests/rr_any/approve", Ct);
+
+        var error = await response.ErrorAsync(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        Assert.Contains("POST", error.String("fix"));
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
 }

@@ -77,6 +77,7 @@ public sealed class QueryAuditTests : IAsyncLifetime
         Assert.Equal(3, (await Query(_portal.Reviewer, new AuditFilter(NumberId: _mineId))).TotalCount);
         Assert.Equal(1, (await Query(_portal.Reviewer, new AuditFilter(E164: "44 20-7183-8750"))).TotalCount);
         Assert.Equal([AuditAction.ReleaseApproved], (await Query(_portal.Reviewer, new AuditFilter(User: "reviewer@"))).Items.Select(e => e.Action));
+        Assert.Equal([AuditAction.ReleaseApproved], (await Query(_portal.Reviewer, new AuditFilter(User: "Reviewer@Example.COM"))).Items.Select(e => e.Action));
         Assert.Equal([_mineId], (await Query(_portal.Reviewer, new AuditFilter(Action: AuditAction.AgentDetached))).Items.Select(e => e.PhoneNumberId));
     }
 

@@ -62,4 +62,15 @@ public sealed class GetNumberTests
 
         Assert.Equal(number.Id, details.Id);
     }
+
+    [Fact]
+    public async Task A_missing_number_is_named_in_its_E164_form_whatever_way_it_was_written()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+
+        var missing = await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, "1 (999) 555-0000"), Ct);
+
+        Assert.Contains("+19995550000 was not found", missing.Failed(Errors.NumberNotFound).Message);
+    }
 }

@@ -79,6 +79,21 @@ public sealed class ReleasePreviewTests
         Assert.Equal([Errors.NumberInUse, Errors.CallsInProgress, Errors.ActiveCampaign], preview.Blockers.Select(b => b.Code));
     }
 
+    [Theory]
+    [InlineData(NumberStatus.Released)]
+    [InlineData(NumberStatus.Returned)]
+    public void A_number_already_released_previews_only_why_it_cannot_be_released_again(NumberStatus status)
+    {
+        var number = A.NumberIn(status);
+
+        var preview = ReleasePreview.Of(number, A.Terms, number.AvailableAfter!.Value.AddDays(-1));
+
+        Assert.False(preview.CanRelease);
+        Assert.Equal(Errors.NotReleasable, Assert.Single(preview.Blockers).Code);
+        Assert.Empty(preview.Warnings);
+        Assert.Equal(Money.Zero, preview.EarlyTerminationFee);
+    }
+
     [Fact]
     public void A_recent_purchase_shows_the_fee_and_a_warning_in_words()
     {

@@ -32,6 +32,39 @@ public sealed class NumberDetailPageTests : PageTest
     }
 
     [Fact]
+    public async Task Sending_a_valid_reason_shows_the_number_awaiting_review_with_no_blocker_and_a_withdraw_button()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        SignIn(_scenario.Owner);
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForElement("[data-testid=request-release]").Click();
+        Assert.Contains("A reviewer decides the request", Overlays.WaitForElement(".rz-dialog").TextContent);
+        Overlays.Find("[data-testid=prompt-text]").Input("The office closed and the line is not used.");
+        Overlays.Find("[data-testid=prompt-submit]").Click();
+
+        cut.WaitForElement("[data-testid=awaiting-review]");
+        Assert.Empty(cut.FindAll("[data-testid=blocker]"));
+        Assert.Contains("Withdraw", cut.Find("[data-testid=release-card]").TextContent);
+    }
+
+    [Fact]
+    public async Task Under_a_self_service_policy_the_dialog_says_the_release_happens_at_once()
+    {
+        var owner = await Db.Given().OwnerAsync("self.service@example.com");
+        await Db.Given().AccountAsync("acc_self", owner, Domain.Accounts.ReleasePolicy.SelfService);
+        var number = await Db.Given().NumberAsync("acc_self");
+        SignIn(owner);
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForElement("[data-testid=request-release]").Click();
+
+        var dialog = Overlays.WaitForElement(".rz-dialog").TextContent;
+        Assert.Contains("released as soon as you confirm", dialog);
+        Assert.Equal("Release now", Overlays.Find("[data-testid=prompt-submit]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Detach_asks_for_confirmation_then_detaches_the_agent_and_unblocks_the_request()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId, shape: n => n.AttachAgent(new AttachedAgent("agt_bot", "Support Bot")));

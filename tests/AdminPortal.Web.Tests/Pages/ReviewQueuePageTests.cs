@@ -86,6 +86,42 @@ public sealed class ReviewQueuePageTests : PageTest
     }
 
     [Fact]
+    public async Task Another_reviewer_s_decision_leaves_the_queue_at_the_next_refresh_without_a_reload()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        var colleague = await Db.Given().ReviewerAsync("colleague@example.com");
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+        cut.WaitForElement("[data-testid=approve]");
+
+        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Xunit.TestContext.Current.CancellationToken)).Succeeded();
+        Assert.Single(cut.FindAll("[data-testid=approve]"));
+        Db.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        cut.WaitForElement("[data-testid=queue-empty]");
+    }
+
+    [Fact]
+    public async Task A_reject_refused_because_someone_else_decided_shows_why_and_the_stale_row_goes_when_the_dialog_closes()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        var colleague = await Db.Given().ReviewerAsync("colleague@example.com");
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+        cut.WaitForElement("[data-testid=reject]").Click();
+        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Xunit.TestContext.Current.CancellationToken)).Succeeded();
+
+        Overlays.WaitForElement("[data-testid=prompt-text]").Input("Still printed on the brochures.");
+        Overlays.Find("[data-testid=prompt-submit]").Click();
+        Overlays.WaitForAssertion(() => Assert.Contains($"for {number.E164} was already approved by colleague@example.com", Overlays.Markup));
+        Overlays.FindAll(".dialog-buttons button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        cut.WaitForElement("[data-testid=queue-empty]");
+    }
+
+    [Fact]
     public async Task An_owner_gets_the_staff_only_refusal_and_no_approve_button()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId);
