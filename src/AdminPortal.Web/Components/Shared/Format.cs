@@ -9,6 +9,9 @@ namespace AdminPortal.Web.Components.Shared;
 /// <summary>How the portal writes times, durations and statuses.</summary>
 public static class Format
 {
+    /// <summary>Radzen's paging summary: page, pages and the count, worded for one item as well as many.</summary>
+    public const string PagingSummary = "Page {0} of {1} ({2} in all)";
+
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "—";
