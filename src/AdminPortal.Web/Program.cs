@@ -29,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found");
+app.UsePortalApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -187,19 +187,28 @@ internal sealed class BenchData(DateTime now)
         switch (n % 100)
         {
             case 1 or 2 or 3:
-                number.MarkReleasePending();
+                Moved(number.MarkReleasePending());
                 break;
             case 4 or 5:
-                number.MarkReleasePending();
-                number.Release(now.AddDays(-5), terms);
+                Moved(number.MarkReleasePending());
+                Moved(number.Release(now.AddDays(-5), terms));
                 break;
             case 6 or 7:
-                number.MarkReleasePending();
-                number.Release(now.AddDays(-45), terms);
-                number.ReturnToInventory(now.AddDays(-15));
+                Moved(number.MarkReleasePending());
+                Moved(number.Release(now.AddDays(-45), terms));
+                Moved(number.ReturnToInventory(now.AddDays(-15)));
                 break;
         }
 
         return number;
+    }
+
+    /// <summary>A refused move would quietly change the data being measured.</summary>
+    private static void Moved(Result result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"{result.Error.Code}: {result.Error.Message}");
+        }
     }
 }

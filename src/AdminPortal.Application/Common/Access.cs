@@ -62,7 +62,8 @@ public static class Access
                 return parsed.Error;
             }
 
-            var e164 = named = parsed.Value.Value;
+            var e164 = parsed.Value.Value;
+            named = e164;
             number = await numbers
                 .Where(n => n.AccountId == key.AccountId && n.E164 == e164)
                 .OrderBy(n => n.Status == NumberStatus.Returned)

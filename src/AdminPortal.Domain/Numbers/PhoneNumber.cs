@@ -259,10 +259,7 @@ public sealed class PhoneNumber
 
         if (now < AvailableAfter)
         {
-            return new Error(
-                Errors.NotReleasable,
-                $"{E164} is still in its cooling-off period until {AvailableAfter:u}",
-                "Wait until the cooling-off period ends");
+            return ReleaseErrors.StillCoolingOff(E164, AvailableAfter!.Value);
         }
 
         Status = NumberStatus.Returned;

@@ -39,8 +39,13 @@ public static class ReleaseErrors
 
     public static Error CoolingOffOver(string e164, DateTime availableAfter) => new(
         Errors.CoolingOffExpired,
-        $"The cooling-off period of {e164} ended at {availableAfter:yyyy-MM-dd HH:mm} UTC; the release can no longer be cancelled",
+        $"The cooling-off period of {e164} ended at {Timestamps.Utc(availableAfter)}; the release can no longer be cancelled",
         "The number has returned to inventory; buy a new number if one is needed");
+
+    public static Error StillCoolingOff(string e164, DateTime availableAfter) => new(
+        Errors.NotReleasable,
+        $"{e164} is still in its cooling-off period until {Timestamps.Utc(availableAfter)}",
+        "Wait until the cooling-off period ends");
 
     public static Error SelfApproval() => new(
         Errors.SelfApprovalForbidden,
@@ -50,7 +55,7 @@ public static class ReleaseErrors
     public static Error AlreadyDecided(ReleaseRequest request) => new(
         Errors.RequestAlreadyDecided,
         $"The release request for {request.E164} was already {request.Status.ToString().ToLowerInvariant()}"
-            + (request.DecidedAt is { } at ? $" by {request.DecidedByName} at {at:yyyy-MM-dd HH:mm} UTC" : string.Empty),
+            + (request.DecidedAt is { } at ? $" by {request.DecidedByName} at {Timestamps.Utc(at)}" : string.Empty),
         "Reload to see the current state; no further decision is needed");
 
     public static Error NotYourRequest() => new(

@@ -18,19 +18,20 @@ public sealed record ReleasePreview(
     public static ReleasePreview Of(PhoneNumber number, ReleaseTerms terms, DateTime now)
     {
         var blockers = number.ReleaseBlockers();
-        var billingEndsAt = BillingCycleEnd(number.NextBillingAt, now);
-        var availableAfter = terms.AvailableAfter(now);
-        if (number.Status is NumberStatus.Released or NumberStatus.Returned)
+        if (number is { Status: NumberStatus.Released or NumberStatus.Returned, ReleasedAt: { } releasedAt, AvailableAfter: { } releasedUntil })
         {
-            // Already released: a second release costs nothing and changes nothing; the blocker says what applies instead.
-            return new ReleasePreview(number.Id, number.E164, false, blockers, [], Money.Zero, terms.CoolingOffDays, availableAfter, billingEndsAt);
+            // Already released: a second release costs nothing and changes nothing, and the dates are those of the release made.
+            return new ReleasePreview(
+                number.Id, number.E164, false, blockers, [], Money.Zero, terms.CoolingOffDays, releasedUntil, BillingCycleEnd(number.NextBillingAt, releasedAt));
         }
 
         var fee = terms.FeeFor(number.PurchasedAt, now);
+        var billingEndsAt = BillingCycleEnd(number.NextBillingAt, now);
+        var availableAfter = terms.AvailableAfter(now);
         var warnings = new List<string>();
         if (!fee.IsZero)
         {
-            warnings.Add($"This number was purchased less than {terms.EarlyTerminationMonths} months ago ({number.PurchasedAt:yyyy-MM-dd}) and has a {fee} early termination fee");
+            warnings.Add($"This number was purchased less than {terms.EarlyTerminationMonths} months ago ({Timestamps.Day(number.PurchasedAt)}) and has a {fee} early termination fee");
         }
 
         if (number.TrunkGroup is not null || number.InboundRouting is not null)
@@ -44,8 +45,8 @@ public sealed record ReleasePreview(
             warnings.Add($"The A2P 10DLC registration ({number.A2pStatus.ToString().ToLowerInvariant()}) is lost and cannot be transferred to another number");
         }
 
-        warnings.Add($"Billing stops at the end of the current billing cycle on {billingEndsAt:yyyy-MM-dd}, not at the moment of release");
-        warnings.Add($"After the {terms.CoolingOffDays}-day cooling-off period (from {availableAfter:yyyy-MM-dd HH:mm} UTC) the number returns to inventory and may not be re-purchasable");
+        warnings.Add($"Billing stops at the end of the current billing cycle on {Timestamps.Day(billingEndsAt)}, not at the moment of release");
+        warnings.Add($"After the {terms.CoolingOffDays}-day cooling-off period (from {Timestamps.Utc(availableAfter)}) the number returns to inventory and may not be re-purchasable");
 
         return new ReleasePreview(
             number.Id,

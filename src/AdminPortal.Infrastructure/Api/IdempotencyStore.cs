@@ -1,3 +1,4 @@
+using AdminPortal.Application.Common;
 using AdminPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> dbFactor
 
     public async Task<IdempotencyRecord?> FindAsync(string userId, string key, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key && r.ExpiresAt > now, ct);
     }
@@ -40,7 +41,7 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> dbFactor
     /// <summary>Stores an answer, replacing an expired one under the same key, and drops answers past their 24 hours.</summary>
     public async Task SaveAsync(string userId, string key, string requestHash, int statusCode, string contentType, byte[] body, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(ct);
         db.IdempotencyRecords.Add(new IdempotencyRecord

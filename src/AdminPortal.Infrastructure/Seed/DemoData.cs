@@ -38,7 +38,7 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
 
     internal async Task SeedAsync(PortalSeeder seeder, CancellationToken ct)
     {
-        _now = time.GetUtcNow().UtcDateTime;
+        _now = time.UtcNow();
         var password = demo.Value.Password;
         var owner = Actor(await seeder.CreateUserAsync(OwnerEmail, "Olivia Owner", password, PortalRoles.Owner), PortalRoles.Owner);
         var otherOwner = Actor(await seeder.CreateUserAsync(OtherOwnerEmail, "Oscar Owner", password, PortalRoles.Owner), PortalRoles.Owner);

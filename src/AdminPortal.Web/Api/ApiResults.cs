@@ -53,26 +53,31 @@ public static class ApiResults
     public static int StatusOf(string code) => Statuses.GetValueOrDefault(code, StatusCodes.Status400BadRequest);
 
     /// <summary>
-    /// The error for a status that the framework set without a body: an unknown path, a wrong method, and the rare rest.
-    /// Routing answers a wrong method with 404 here (the static files' catch-all route takes part in matching), so the
-    /// methods of the API routes that match the path decide between 404 and 405.
+    /// The error for a status that the framework set without a body. Routing answers a path it does not know with 404 or
+    /// 405 depending on the method (the static files' catch-all route takes part in matching), so the API's own routes
+    /// decide: 405 with Allow when one matches the path with another method, 404 otherwise.
     /// </summary>
     public static Error WithoutBody(HttpContext http)
     {
         var status = http.Response.StatusCode;
-        if (status == StatusCodes.Status404NotFound && ApiEndpoints.MethodsFor(http) is { Count: > 0 } allowed)
+        if (status is not (StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed))
         {
-            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            http.Response.Headers.Allow = string.Join(", ", allowed);
-            return new(MethodNotAllowed, $"{http.Request.Method} is not allowed on this endpoint", $"Use {string.Join(" or ", allowed)}, as /openapi/v1.json lists");
-        }
-
-        return status == StatusCodes.Status404NotFound
-            ? new(NotFound, "There is no such API endpoint", "See /openapi/v1.json for the endpoints and their methods")
-            : new(
+            return new(
                 ReasonPhrases.GetReasonPhrase(status).ToUpperInvariant().Replace(' ', '_'),
                 $"The request was refused: {ReasonPhrases.GetReasonPhrase(status)}",
                 "See /openapi/v1.json for what the endpoint accepts");
+        }
+
+        var allowed = ApiEndpoints.MethodsFor(http);
+        if (allowed.Count == 0)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return new(NotFound, "There is no such API endpoint", "See /openapi/v1.json for the endpoints and their methods");
+        }
+
+        http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        http.Response.Headers.Allow = string.Join(", ", allowed);
+        return new(MethodNotAllowed, $"{http.Request.Method} is not allowed on this endpoint", $"Use {string.Join(" or ", allowed)}, as /openapi/v1.json lists");
     }
 
     public static IResult Problem(Error error) => new ErrorResult(error);

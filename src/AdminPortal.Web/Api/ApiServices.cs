@@ -101,25 +101,28 @@ public static class ApiServices
         return services;
     }
 
+    /// <summary>
+    /// Before authentication, so that every answer under /api is the envelope: a fault anywhere (the key lookup included)
+    /// and the answers routing gives without a body (no such path, another method).
+    /// </summary>
+    public static void UsePortalApiErrors(this WebApplication app) => app.UseWhen(
+        http => http.Request.Path.StartsWithSegments("/api"),
+        branch =>
+        {
+            branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = http => ApiResults.WriteAsync(http, new Error(
+                    ApiResults.InternalError,
+                    "The portal failed to handle this call",
+                    "Check the item's current state before trying again; if it keeps failing, contact support and quote the tracking id")),
+            });
+            branch.UseStatusCodePages(context => ApiResults.WriteAsync(context.HttpContext, ApiResults.WithoutBody(context.HttpContext)));
+        });
+
     /// <summary>After authentication and authorization: rate limits count only callers with a valid key.</summary>
     public static void UsePortalApi(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.UseWhen(
-            http => http.Request.Path.StartsWithSegments("/api"),
-            branch =>
-            {
-                branch.UseExceptionHandler(new ExceptionHandlerOptions
-                {
-                    ExceptionHandler = http => ApiResults.WriteAsync(http, new Error(
-                        ApiResults.InternalError,
-                        "The portal failed to handle this call",
-                        "Check the item's current state before trying again; if it keeps failing, contact support and quote the tracking id")),
-                });
-
-                // Answers that routing gives without a body (no such path, another method) get the envelope too.
-                branch.UseStatusCodePages(context => ApiResults.WriteAsync(context.HttpContext, ApiResults.WithoutBody(context.HttpContext)));
-            });
         app.UseWhen(
             http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseMiddleware<IdempotencyMiddleware>());

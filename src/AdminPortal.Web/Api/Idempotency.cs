@@ -60,8 +60,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 http.Response.Body = original;
             }
 
-            // A server failure is not kept: the retry may well succeed.
-            if (http.Response.StatusCode < StatusCodes.Status500InternalServerError)
+            // A server failure is not kept: the retry may well succeed. Nor is an answer without a body: only the framework
+            // gives those (an unknown path, say), and its envelope is written further out.
+            if (http.Response.StatusCode < StatusCodes.Status500InternalServerError && captured.Length > 0)
             {
                 await store.SaveAsync(userId, key, requestHash, http.Response.StatusCode, http.Response.ContentType ?? string.Empty, captured.ToArray(), CancellationToken.None);
             }

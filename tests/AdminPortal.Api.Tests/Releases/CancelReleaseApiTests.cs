@@ -46,7 +46,7 @@ public sealed class CancelReleaseApiTests(ApiHost host) : IClassFixture<ApiHost>
         using var response = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/cancel-release");
 
         await response.ErrorAsync(HttpStatusCode.Conflict, "COOLING_OFF_EXPIRED");
-        Assert.NotEqual(NumberStatus.Active, (await host.LoadNumberAsync(number.Id)).Status);
+        Assert.Equal(NumberStatus.Released, (await host.LoadNumberAsync(number.Id)).Status);
         Assert.Equal(auditBefore, (await host.AuditOfAsync(number.Id)).Count);
     }
 

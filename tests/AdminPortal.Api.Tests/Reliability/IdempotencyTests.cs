@@ -141,4 +141,16 @@ public sealed class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
         await later.ErrorAsync(HttpStatusCode.Conflict, "RELEASE_ALREADY_PENDING");
         Assert.False(later.Headers.Contains(Replayed));
     }
+
+    [Fact]
+    public async Task A_retry_to_a_path_the_API_does_not_have_gets_the_same_404_envelope_not_an_empty_replay()
+    {
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await host.Client(host.Owner).PostJsonAsync("/api/v1/nothing-here", new { reason = Steps.Reason }, key);
+        using var retry = await host.Client(host.Owner).PostJsonAsync("/api/v1/nothing-here", new { reason = Steps.Reason }, key);
+
+        await first.ErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        await retry.ErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
 }

@@ -1,3 +1,4 @@
+using AdminPortal.Application.ApiKeys;
 using AdminPortal.Application.Releases;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,5 +24,19 @@ public sealed class ServerFailureTests
         Assert.DoesNotContain("database unreachable", error.GetRawText());
         Assert.Equal("pending", (await retry.JsonAsync(HttpStatusCode.Created)).String("status"));
         Assert.Equal(1, await host.RequestCountAsync(number.Id));
+    }
+
+    [Fact]
+    public async Task A_failure_while_checking_the_key_gets_500_INTERNAL_ERROR_in_the_envelope_too()
+    {
+        var failing = false;
+        await using var host = await ApiHost.StartAsync([], services => services.AddScoped(sp =>
+            failing ? throw new InvalidOperationException("key store unreachable") : ActivatorUtilities.CreateInstance<UserApiKeys>(sp)));
+        failing = true;
+
+        using var response = await host.Client(host.Owner).GetAsync("/api/v1/release-requests", Ct);
+
+        var error = await response.ErrorAsync(HttpStatusCode.InternalServerError, "INTERNAL_ERROR");
+        Assert.DoesNotContain("key store unreachable", error.GetRawText());
     }
 }

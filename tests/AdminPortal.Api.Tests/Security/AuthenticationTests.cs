@@ -115,13 +115,28 @@ public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         await response.ErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
     }
 
-    [Fact]
-    public async Task A_wrong_method_gets_405_METHOD_NOT_ALLOWED_naming_the_method_to_use()
+    [Theory]
+    [InlineData("GET", "/api/v1/release-requests/rr_any/approve", "POST")]
+    [InlineData("DELETE", "/api/v1/release-requests/rr_any/approve", "POST")]
+    [InlineData("PUT", "/api/v1/release-requests", "GET")]
+    [InlineData("POST", "/api/v1/accounts/acc_123abc/numbers/+14155551234/agents/agt_1", "DELETE")]
+    public async Task A_wrong_method_gets_405_METHOD_NOT_ALLOWED_naming_the_method_to_use(string method, string path, string allowed)
     {
-        using var response = await host.Client(host.Reviewer).GetAsync("/api/v1/release-requests/rr_any/approve", Ct);
+        using var response = await host.Client(host.Reviewer).SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
 
         var error = await response.ErrorAsync(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
-        Assert.Contains("POST", error.String("fix"));
-        Assert.Contains("POST", response.Content.Headers.Allow);
+        Assert.Contains(allowed, error.String("fix"));
+        Assert.Equal([allowed], response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    [InlineData("DELETE")]
+    public async Task A_path_the_API_does_not_have_gets_404_NOT_FOUND_whatever_the_method(string method)
+    {
+        using var response = await host.Client(host.Reviewer).SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/v1/nothing-here"), Ct);
+
+        await response.ErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
     }
 }

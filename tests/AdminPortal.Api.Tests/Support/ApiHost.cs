@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AdminPortal.Api.Tests.Support;
 
@@ -79,9 +80,6 @@ public sealed class ApiHost : IAsyncLifetime
             ["Demo:Seed"] = "false",
             ["DataProtection:KeysFolder"] = _keysFolder,
             ["Api:RateLimitPerMinute"] = "100000",
-
-            // Tests move the clock by days; a pass a day is plenty and keeps the fake clock from firing thousands of times.
-            ["Releases:ReturnToInventoryIntervalSeconds"] = "86400",
         };
         foreach (var (key, value) in _settings)
         {
@@ -99,6 +97,9 @@ public sealed class ApiHost : IAsyncLifetime
             web.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Db.Clock);
+
+                // Tests move the clock by days: the return-to-inventory job would race them (it has tests of its own).
+                services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "ReturnToInventoryService"));
                 _configure?.Invoke(services);
             });
         });

@@ -1,4 +1,5 @@
 using AdminPortal.Domain.Numbers;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Api.Tests.Tenancy;
 
@@ -9,10 +10,10 @@ namespace AdminPortal.Api.Tests.Tenancy;
 public sealed class TenancyApiTests(ApiHost host) : IClassFixture<ApiHost>
 {
     /// <summary>What the owner of <see cref="ApiHost.AccountId"/> has, and what nobody has.</summary>
-    public sealed record Targets(PhoneNumber Free, PhoneNumber WithAgent, PhoneNumber Released, string PendingRequestId)
+    public sealed record Targets(PhoneNumber Free, PhoneNumber WithAgent, PhoneNumber Released, PhoneNumber Pending, string PendingRequestId)
     {
         public static readonly Targets Missing = new(
-            Fake("+19995550001"), Fake("+19995550002"), Fake("+19995550003"), "rr_missing");
+            Fake("+19995550001"), Fake("+19995550002"), Fake("+19995550003"), Fake("+19995550004"), "rr_missing");
 
         private static PhoneNumber Fake(string e164) => new(
             "phn_missing", ApiHost.AccountId, E164.From(e164), "Nobody's", "US", NumberType.Local, "Telnyx", new Money(100), DateTime.UnixEpoch, DateTime.UnixEpoch);
@@ -105,20 +106,24 @@ public sealed class TenancyApiTests(ApiHost host) : IClassFixture<ApiHost>
         var free = await host.NumberAsync();
         var withAgent = await host.NumberAsync(shape: ApiHost.WithAgent());
         var released = await host.ReleasedNumberAsync();
-        var pending = await host.RequestReleaseAsync(await host.NumberAsync());
-        return new Targets(free, withAgent, released, pending.String("id"));
+        var pending = await host.NumberAsync();
+        var request = await host.RequestReleaseAsync(pending);
+        return new Targets(free, withAgent, released, pending, request.String("id"));
     }
 
     /// <summary>Everything the calls could change: the numbers, their agents, requests and audit trail.</summary>
     private async Task<string> StateAsync(Targets targets)
     {
         var parts = new List<string>();
-        foreach (var number in new[] { targets.Free, targets.WithAgent, targets.Released })
+        foreach (var number in new[] { targets.Free, targets.WithAgent, targets.Released, targets.Pending })
         {
             var now = await host.LoadNumberAsync(number.Id);
             parts.Add($"{now.E164} {now.Status} {now.Version} agents={now.Agents.Count} requests={await host.RequestCountAsync(now.Id)} audit={(await host.AuditOfAsync(now.Id)).Count}");
         }
 
+        await using var ctx = host.Db.NewContext();
+        var request = await ctx.ReleaseRequests.AsNoTracking().SingleAsync(r => r.Id == targets.PendingRequestId, Ct);
+        parts.Add($"{request.Id} {request.Status} {request.DecidedAt}");
         return string.Join("\n", parts);
     }
 
@@ -128,6 +133,7 @@ public sealed class TenancyApiTests(ApiHost host) : IClassFixture<ApiHost>
             .Replace(targets.Free.E164, "{e164}", StringComparison.Ordinal)
             .Replace(targets.WithAgent.E164, "{e164}", StringComparison.Ordinal)
             .Replace(targets.Released.E164, "{e164}", StringComparison.Ordinal)
+            .Replace(targets.Pending.E164, "{e164}", StringComparison.Ordinal)
             .Replace(targets.PendingRequestId, "{id}", StringComparison.Ordinal)
             .Replace(ApiHost.AccountId, "{account}", StringComparison.Ordinal)
             .Replace("acc_missing", "{account}", StringComparison.Ordinal);

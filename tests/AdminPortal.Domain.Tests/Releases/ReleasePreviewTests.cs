@@ -86,12 +86,14 @@ public sealed class ReleasePreviewTests
     {
         var number = A.NumberIn(status);
 
-        var preview = ReleasePreview.Of(number, A.Terms, number.AvailableAfter!.Value.AddDays(-1));
+        var preview = ReleasePreview.Of(number, A.Terms, A.Now.AddDays(45));
 
         Assert.False(preview.CanRelease);
         Assert.Equal(Errors.NotReleasable, Assert.Single(preview.Blockers).Code);
         Assert.Empty(preview.Warnings);
         Assert.Equal(Money.Zero, preview.EarlyTerminationFee);
+        Assert.Equal(A.Now.AddDays(30), preview.AvailableAfter);
+        Assert.Equal(A.Now.AddDays(10), preview.BillingEndsAt);
     }
 
     [Fact]

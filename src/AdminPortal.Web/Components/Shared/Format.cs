@@ -1,5 +1,5 @@
-using System.Globalization;
 using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Radzen;
@@ -12,11 +12,11 @@ public static class Format
     /// <summary>Radzen's paging summary: page, pages and the count, worded for one item as well as many.</summary>
     public const string PagingSummary = "Page {0} of {1} ({2} in all)";
 
-    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string Time(DateTime utc) => Timestamps.Utc(utc);
 
     public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "—";
 
-    public static string Date(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateTime utc) => Timestamps.Day(utc);
 
     public static string Duration(TimeSpan span) => span switch
     {

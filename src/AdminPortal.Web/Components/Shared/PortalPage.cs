@@ -23,7 +23,7 @@ public abstract class PortalPage : ComponentBase
 
     protected Actor Actor { get; private set; } = null!;
 
-    protected DateTime Now => Time.GetUtcNow().UtcDateTime;
+    protected DateTime Now => Time.UtcNow();
 
     protected override async Task OnInitializedAsync()
     {
