@@ -6,11 +6,19 @@ namespace AdminPortal.Web.Security;
 
 public static class AccountEndpoints
 {
-    /// <summary>Sign-out is a form post with an antiforgery token, so another site cannot sign a user out.</summary>
+    /// <summary>
+    /// Sign-out is a form post with an antiforgery token, so another site cannot sign a user out. It renews the user's
+    /// security stamp, so that every other open tab and browser of the user ends at the next revalidation too.
+    /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async ([FromForm] string? returnUrl, SignInManager<PortalUser> signIn) =>
+        endpoints.MapPost("/Account/Logout", async ([FromForm] string? returnUrl, HttpContext http, SignInManager<PortalUser> signIn) =>
         {
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/Account/Login?signedOut=true");
         }).ExcludeFromDescription();

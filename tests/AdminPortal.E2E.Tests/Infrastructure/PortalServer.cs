@@ -10,7 +10,7 @@ namespace AdminPortal.E2E.Tests.Infrastructure;
 /// The portal's own self-contained executable, started as a new user would start it (Development
 /// environment, demo data) on a free loopback port and a fresh SQLite file.
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime
+public class PortalServer : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "adminportal-e2e", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _log = new();
@@ -55,6 +55,7 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["DataProtection__KeysFolder"] = Path.Combine(_dataDirectory, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        Configure(start.Environment);
         _process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -117,10 +118,21 @@ public sealed class PortalServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Settings of a portal started for particular tests, as environment variables.</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment)
+    {
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>A portal that checks open sessions every 2 seconds instead of every minute, for tests of sessions ending.</summary>
+public sealed class QuickSessionCheckPortalServer : PortalServer
+{
+    protected override void Configure(IDictionary<string, string?> environment) => environment["Security__RevalidationIntervalSeconds"] = "2";
 }

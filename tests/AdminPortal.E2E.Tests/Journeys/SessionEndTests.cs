@@ -1,0 +1,24 @@
+using AdminPortal.E2E.Tests.Infrastructure;
+using AdminPortal.E2E.Tests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AdminPortal.E2E.Tests.Journeys;
+
+/// <summary>Open pages lose their session when the user signs out elsewhere (checked every 2 s by this portal).</summary>
+public sealed class SessionEndTests(QuickSessionCheckPortalServer server, Browser browser) : PortalTest(server, browser), IClassFixture<QuickSessionCheckPortalServer>
+{
+    [Fact]
+    public async Task Signing_out_in_one_tab_ends_the_session_in_another_open_tab()
+    {
+        await Page.SignInAndWaitAsync(Demo.Reviewer);
+        var otherTab = await Page.Context.NewPageAsync();
+        await otherTab.OpenAsync("/review");
+        await Expect(otherTab.GetByTestId("review-grid")).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(otherTab).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await Expect(otherTab.GetByTestId("review-grid")).ToHaveCountAsync(0);
+    }
+}
