@@ -33,9 +33,12 @@ public sealed record NumberDetails(
     Money ReleaseFee,
     string? TrunkGroupBeforeRelease,
     string? InboundRoutingBeforeRelease,
-    string? PendingRequestId,
+    PendingRequest? PendingRequest,
     bool CanCancelRelease,
     bool ReleasedAtOnceOnRequest);
+
+/// <summary>The request waiting for review, and whether the person looking may withdraw it.</summary>
+public sealed record PendingRequest(string Id, string RequestedByName, DateTime RequestedAt, string Reason, bool CanWithdraw);
 
 public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
 {
@@ -50,17 +53,17 @@ public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
 
         var n = found.Value;
         var account = await db.Accounts.AsNoTracking().Include(a => a.Members).SingleAsync(a => a.Id == n.AccountId, ct);
-        var pendingId = await db.ReleaseRequests
-            .Where(r => r.PhoneNumberId == n.Id && r.Status == ReleaseRequestStatus.Pending)
-            .Select(r => r.Id)
-            .FirstOrDefaultAsync(ct);
+        var pending = await db.ReleaseRequests.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.PhoneNumberId == n.Id && r.Status == ReleaseRequestStatus.Pending, ct);
 
         return new NumberDetails(
             n.Id, n.AccountId, account.Name, n.E164, n.Label, n.CountryCode, n.Type, n.Provider, n.MonthlyPrice,
             n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.TrunkGroup, n.InboundRouting, n.ActiveCampaign,
             n.CallsInProgress, n.Status, n.Agents.Select(a => new AgentView(a.AgentId, a.Name)).ToList(),
             n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, new Money(n.ReleaseFeeCents),
-            n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pendingId, n.CanCancelReleaseAt(time.UtcNow()),
+            n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pending is null ? null : new PendingRequest(
+                pending.Id, pending.RequestedByName, pending.RequestedAt, pending.Reason, pending.MayBeWithdrawnBy(actor, account.IsOwnedBy(actor.UserId))),
+            n.CanCancelReleaseAt(time.UtcNow()),
             account.ApprovesReleasesAtOnceFor(actor.UserId));
     }
 }

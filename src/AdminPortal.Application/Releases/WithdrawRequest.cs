@@ -20,7 +20,7 @@ public sealed class WithdrawRequest(IPortalDbFactory dbFactory, TimeProvider tim
 
         var (request, number) = found.Value;
         var ownsAccount = await db.AccountMembers.AnyAsync(m => m.AccountId == request.AccountId && m.UserId == actor.UserId, ct);
-        if (!request.WasRequestedBy(actor) && !ownsAccount)
+        if (!request.MayBeWithdrawnBy(actor, ownsAccount))
         {
             return ReleaseErrors.NotYourRequest();
         }

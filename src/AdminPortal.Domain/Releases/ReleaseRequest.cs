@@ -68,6 +68,9 @@ public sealed class ReleaseRequest
 
     public bool WasRequestedBy(Actor actor) => RequestedById == actor.UserId;
 
+    /// <summary>The requester, or an owner of the account, may take a request back; a reviewer rejects instead.</summary>
+    public bool MayBeWithdrawnBy(Actor actor, bool ownsAccount) => WasRequestedBy(actor) || ownsAccount;
+
     /// <summary>Four eyes: a reviewer may not approve its own request; an account's self-service policy approves at once.</summary>
     public Result Approve(Actor reviewer, DateTime now, long feeCents, bool bySelfServicePolicy = false)
     {

@@ -45,7 +45,7 @@ public sealed record NumberDto(
     public static NumberDto Of(NumberDetails n) => new(
         n.Id, n.AccountId, n.AccountName, n.E164, n.Label, n.CountryCode, n.Type, n.Provider, Dollars.Of(n.MonthlyPrice), Dollars.Currency,
         n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.TrunkGroup, n.InboundRouting, n.ActiveCampaign, n.CallsInProgress, n.Status,
-        [.. n.Agents.Select(a => new AgentDto(a.AgentId, a.Name))], n.PendingRequestId, n.ReleasedAt, n.AvailableAfter, n.ReturnedAt,
+        [.. n.Agents.Select(a => new AgentDto(a.AgentId, a.Name))], n.PendingRequest?.Id, n.ReleasedAt, n.AvailableAfter, n.ReturnedAt,
         n.CanCancelRelease);
 }
 

@@ -17,8 +17,23 @@ public sealed class GetNumberTests
 
         Assert.Equal((number.Id, $"Account {Portal.AccountId}", "+14155551234", NumberStatus.ReleasePending), (details.Id, details.AccountName, details.E164, details.Status));
         Assert.Equal((Portal.TrunkGroup, Portal.InboundRouting, A2pStatus.Approved), (details.TrunkGroup, details.InboundRouting, details.A2pStatus));
-        Assert.Equal(request.Id, details.PendingRequestId);
+        Assert.Equal((request.Id, "owner@example.com", Texts.Reason), (details.PendingRequest?.Id, details.PendingRequest?.RequestedByName, details.PendingRequest?.Reason));
         Assert.False(details.CanCancelRelease);
+    }
+
+    [Fact]
+    public async Task The_requester_and_the_account_s_owners_may_withdraw_the_pending_request_and_a_reviewer_may_not()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync();
+        await portal.RequestAsync(number, portal.Reviewer);
+        var coOwner = await portal.CoOwnerAsync();
+
+        async Task<bool?> CanWithdraw(Actor actor) =>
+            (await db.Get<GetNumber>().HandleAsync(actor, NumberKey.ById(number.Id), Ct)).Succeeded().PendingRequest?.CanWithdraw;
+
+        Assert.Equal([true, true, true, false], [await CanWithdraw(portal.Reviewer), await CanWithdraw(portal.Owner), await CanWithdraw(coOwner), await CanWithdraw(portal.SecondReviewer)]);
     }
 
     [Fact]
@@ -31,7 +46,7 @@ public sealed class GetNumberTests
         var details = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
         Assert.Equal([new AgentView("agt_1", "Support Bot"), new AgentView("agt_2", "Sales Line")], details.Agents);
-        Assert.Null(details.PendingRequestId);
+        Assert.Null(details.PendingRequest);
     }
 
     [Fact]

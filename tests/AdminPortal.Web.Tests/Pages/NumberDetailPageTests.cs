@@ -49,6 +49,22 @@ public sealed class NumberDetailPageTests : PageTest
     }
 
     [Fact]
+    public async Task A_reviewer_on_a_pending_number_sees_who_asked_and_why_and_is_sent_to_the_queue_not_offered_withdraw()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        await Scenario.RequestAsync(Db, _scenario.Owner, number, "The office closed and the line is not used.");
+        SignIn(_scenario.Reviewer);
+
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        var awaiting = cut.WaitForElement("[data-testid=awaiting-review]").TextContent;
+        Assert.Contains("owner@example.com asked for the release", awaiting);
+        Assert.Contains("The office closed and the line is not used.", awaiting);
+        Assert.NotNull(cut.Find("[data-testid=open-review-queue]"));
+        Assert.DoesNotContain("Withdraw", cut.Find("[data-testid=release-card]").TextContent);
+    }
+
+    [Fact]
     public async Task Under_a_self_service_policy_the_dialog_says_the_release_happens_at_once()
     {
         var owner = await Db.Given().OwnerAsync("self.service@example.com");
