@@ -31,7 +31,7 @@ public sealed class CancelRelease(IPortalDbFactory dbFactory, TimeProvider time)
             .FirstOrDefaultAsync(ct);
         var now = time.UtcNow();
         var audit = AuditEvent.Record(
-            actor, now, AuditAction.ReleaseCancelled, number, request, $"Cancelled the release of {number.E164}; trunk group, routing restored and fee voided",
+            actor, now, AuditAction.ReleaseCancelled, number, request, $"Cancelled the release of {number.E164}; trunk group and routing restored, fee voided",
             () => number.CancelRelease(now).Then(() =>
             {
                 request?.VoidFee(now);

@@ -25,7 +25,8 @@ public static class Errors
 
     public static Error NotFound(string what) => new(
         NumberNotFound,
-        $"Phone number {what} was not found in your accounts",
+        // An address of blanks or a pasted paragraph is not repeated back.
+        string.IsNullOrWhiteSpace(what) || what.Length > 40 ? "That phone number was not found in your accounts" : $"Phone number {what} was not found in your accounts",
         "Check the number and the account, or open the Numbers list to find it");
 
     public static Error AccountMissing(string accountId) => new(

@@ -13,9 +13,12 @@ public static class ReleaseErrors
     public static Error NotReleasable(string e164, NumberStatus status) => new(
         Errors.NotReleasable,
         $"{e164} is {Describe(status)} and cannot be released",
-        status == NumberStatus.Released
-            ? "Cancel the release first if the number should stay with the account"
-            : "Reload the number to see its current status");
+        status switch
+        {
+            NumberStatus.Released => "Nothing more to do: it is already released. Cancel the release instead if the number should stay with the account",
+            NumberStatus.Returned => "Nothing more to do: the number has already left the account",
+            _ => "Reload the number to see its current status",
+        });
 
     public static Error NotReleased(string e164, NumberStatus status) => new(
         Errors.NotReleasable,

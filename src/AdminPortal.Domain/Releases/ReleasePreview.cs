@@ -60,13 +60,16 @@ public sealed record ReleasePreview(
             billingEndsAt);
     }
 
-    /// <summary>The next billing date after now; a stale stored date is rolled forward a month at a time.</summary>
+    /// <summary>
+    /// The next billing date after now; a stale stored date is rolled forward by whole months counted from it, so that a
+    /// number billed on the 31st is billed on the last day of shorter months and on the 31st again after them.
+    /// </summary>
     public static DateTime BillingCycleEnd(DateTime nextBillingAt, DateTime now)
     {
         var end = nextBillingAt;
-        while (end <= now)
+        for (var months = 1; end <= now; months++)
         {
-            end = end.AddMonths(1);
+            end = nextBillingAt.AddMonths(months);
         }
 
         return end;

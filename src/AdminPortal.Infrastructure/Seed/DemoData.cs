@@ -104,7 +104,7 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
     private PhoneNumber Number(Account account, string e164, string label, string country, NumberType type, int daysAgo)
     {
         var purchasedAt = _now.AddDays(-daysAgo).AddMinutes(-_random.Next(0, 600));
-        var nextBilling = ReleasePreview.BillingCycleEnd(purchasedAt.Date.AddMonths(1), _now);
+        var nextBilling = ReleasePreview.BillingCycleEnd(purchasedAt.Date, _now);
         var number = new PhoneNumber(
             Ids.New(PhoneNumber.IdPrefix), account.Id, E164.From(e164), label, country, type, Providers[_sequence++ % Providers.Length],
             new Money(type == NumberType.TollFree ? 200 : 115), purchasedAt, nextBilling);

@@ -88,4 +88,17 @@ public sealed class GetNumberTests
 
         Assert.Contains("+19995550000 was not found", missing.Failed(Errors.NumberNotFound).Message);
     }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("phn_0123456789012345678901234567890123456789")]
+    public async Task A_blank_or_overlong_id_is_not_repeated_back_in_the_not_found_message(string id)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+
+        var missing = await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(id), Ct);
+
+        Assert.Equal("That phone number was not found in your accounts", missing.Failed(Errors.NumberNotFound).Message);
+    }
 }

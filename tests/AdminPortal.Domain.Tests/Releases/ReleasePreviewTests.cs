@@ -161,6 +161,17 @@ public sealed class ReleasePreviewTests
     }
 
     [Fact]
+    public void A_number_billed_on_the_31st_keeps_its_billing_day_after_shorter_months()
+    {
+        var preview = ReleasePreview.Of(A.Number(nextBillingAt: new DateTime(2026, 1, 31, 0, 0, 0, DateTimeKind.Utc)), A.Terms, A.Now);
+
+        Assert.Equal(new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc), preview.BillingEndsAt);
+        Assert.Equal(
+            new DateTime(2026, 12, 31, 0, 0, 0, DateTimeKind.Utc),
+            ReleasePreview.BillingCycleEnd(new DateTime(2026, 1, 31, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc)));
+    }
+
+    [Fact]
     public void A_billing_date_equal_to_now_has_already_passed_so_billing_ends_a_month_later()
     {
         Assert.Equal(A.Now.AddMonths(1), ReleasePreview.BillingCycleEnd(A.Now, A.Now));

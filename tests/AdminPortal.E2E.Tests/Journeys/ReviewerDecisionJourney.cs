@@ -45,7 +45,7 @@ public sealed class ReviewerDecisionJourney(PortalServer server, Browser browser
         await Page.NavigateByMenuAsync("Released");
         var released = Page.GridRow("released-grid", Requested);
         await Expect(released).ToContainTextAsync("Released");
-        await Expect(released.GetByTestId("available-after")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$"));
+        await Expect(released.GetByTestId("available-after")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}\sUTC$"));
         await Expect(released.GetByTestId("countdown")).ToContainTextAsync("29 d");
     }
 }

@@ -67,4 +67,14 @@ public sealed class SignInTests(PortalServer server, Browser browser) : PortalTe
         await Page.GotoAsync("/review");
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
+
+    [Fact]
+    public async Task A_signed_in_user_who_opens_the_sign_in_page_goes_on_to_the_portal()
+    {
+        await Page.SignInAndWaitAsync(Demo.Owner);
+
+        await Page.GotoAsync("/Account/Login");
+
+        await Expect(Page.Heading("Numbers")).ToBeVisibleAsync();
+    }
 }

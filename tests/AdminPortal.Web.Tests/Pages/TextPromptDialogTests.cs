@@ -9,11 +9,12 @@ public sealed class TextPromptDialogTests : PageTest
     private readonly List<string> _submitted = [];
 
     [Theory]
-    [InlineData(9, "9 / 500", true)]
-    [InlineData(10, "10 / 500", false)]
-    [InlineData(500, "500 / 500", false)]
-    [InlineData(501, "501 / 500", true)]
-    public void The_counter_follows_the_text_and_submit_is_disabled_outside_10_to_500(int length, string counter, bool disabled)
+    [InlineData(0, "0 / 500", true, false)]
+    [InlineData(9, "9 / 500", true, true)]
+    [InlineData(10, "10 / 500", false, false)]
+    [InlineData(500, "500 / 500", false, false)]
+    [InlineData(501, "501 / 500", true, true)]
+    public void The_counter_follows_the_text_and_submit_is_disabled_outside_10_to_500(int length, string counter, bool disabled, bool flagged)
     {
         var cut = RenderPrompt(_ => Result.Success());
 
@@ -21,6 +22,7 @@ public sealed class TextPromptDialogTests : PageTest
 
         Assert.Equal(counter, cut.Find("[data-testid=prompt-count]").TextContent);
         Assert.Equal(disabled, cut.Find("[data-testid=prompt-submit]").HasAttribute("disabled"));
+        Assert.Equal(flagged, cut.Find("[data-testid=prompt-count]").ClassList.Contains("counter-invalid"));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public static class Format
     /// <summary>Radzen's paging summary: page, pages and the count, worded for one item as well as many.</summary>
     public const string PagingSummary = "Page {0} of {1} ({2} in all)";
 
-    public static string Time(DateTime utc) => Timestamps.Utc(utc);
+    /// <summary>A time that may break between date and time in a narrow cell, but never before "UTC".</summary>
+    public static string Time(DateTime utc) => Timestamps.Utc(utc).Replace(" UTC", "\u00A0UTC", StringComparison.Ordinal);
 
     public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "—";
 
