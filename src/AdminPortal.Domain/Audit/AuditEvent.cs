@@ -60,7 +60,8 @@ public sealed class AuditEvent
         string summary,
         Func<Result> change)
     {
-        var before = Snapshot(number, request);
+        // A request being made did not exist before the change.
+        var before = Snapshot(number, action == AuditAction.ReleaseRequested ? null : request);
         var outcome = change();
         if (!outcome.IsSuccess)
         {

@@ -78,11 +78,11 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         Release(closed, owner, reviewer, daysAgo: releases.Value.CoolingOffDays + 15, "The Oakland branch closed and its line is not needed.");
         Return(closed, daysAgo: 15);
 
-        AddMany(main, 140, "US", "+1415556", 4, NumberType.Local);
-        AddMany(second, 40, "GB", "+4420794611", 2, NumberType.Local);
-        AddMany(second, 30, "DE", "+4930901820", 2, NumberType.Local);
-        AddMany(selfService, 50, "US", "+1312555", 4, NumberType.Local);
-        AddMany(selfService, 20, "CA", "+1604555", 4, NumberType.Mobile);
+        AddMany(main, 140, "US", "+1415556", "+1888555", 4, NumberType.Local);
+        AddMany(second, 40, "GB", "+4420794611", "+4480001234", 2, NumberType.Local);
+        AddMany(second, 30, "DE", "+4930901820", "+4980001234", 2, NumberType.Local);
+        AddMany(selfService, 50, "US", "+1312555", "+1877555", 4, NumberType.Local);
+        AddMany(selfService, 20, "CA", "+1604555", "+1866555", 4, NumberType.Mobile);
 
         db.AuditEvents.AddRange(_audit);
         DemoApiKey(owner, PortalRoles.Owner);
@@ -112,14 +112,15 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         return number;
     }
 
-    private void AddMany(Account account, int count, string country, string prefix, int suffixDigits, NumberType type)
+    /// <summary>Numbers under <paramref name="prefix"/>, every 17th a toll-free one under <paramref name="tollFreePrefix"/>.</summary>
+    private void AddMany(Account account, int count, string country, string prefix, string tollFreePrefix, int suffixDigits, NumberType type)
     {
         for (var i = 0; i < count; i++)
         {
             var suffix = (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(suffixDigits, '0');
             var label = $"{Labels[_random.Next(Labels.Length)]} {i + 1}";
-            var numberType = i % 17 == 0 ? NumberType.TollFree : type;
-            var number = Number(account, prefix + suffix, label, country, numberType, daysAgo: _random.Next(5, 900));
+            var tollFree = i % 17 == 0;
+            var number = Number(account, (tollFree ? tollFreePrefix : prefix) + suffix, label, country, tollFree ? NumberType.TollFree : type, daysAgo: _random.Next(5, 900));
             number.Configure(
                 $"tg-{country.ToLowerInvariant()}-{1 + (i % 3)}",
                 $"sip:{label.Replace(' ', '-').ToLowerInvariant()}@{account.Id}.example",

@@ -27,6 +27,7 @@ public sealed class AuditEventTests
         Assert.Equal("Requested release", audit.Summary);
         Assert.Equal("active", Field(audit.Before, "status"));
         Assert.Equal("release_pending", Field(audit.After, "status"));
+        Assert.Null(Field(audit.Before, "request_status"));
         Assert.Equal("pending", Field(audit.After, "request_status"));
     }
 
