@@ -37,6 +37,22 @@ public sealed class RequestsAndReleasedPageTests : PageTest
     }
 
     [Fact]
+    public async Task My_requests_says_when_an_approved_release_was_cancelled_and_its_fee_voided()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550003", purchasedDaysAgo: 20);
+        await Scenario.ReleaseAsync(Db, _scenario.Owner, _scenario.Reviewer, number);
+        Db.Clock.Advance(TimeSpan.FromDays(2));
+        (await Db.Get<Application.Releases.CancelRelease>().HandleAsync(_scenario.Owner, Application.Common.NumberKey.ById(number.Id), Xunit.TestContext.Current.CancellationToken)).Succeeded();
+        SignIn(_scenario.Owner);
+
+        var cut = Render<MyRequestsPage>();
+
+        var cancelled = cut.WaitForElement("[data-testid=release-cancelled]").TextContent;
+        Assert.Contains($"Release cancelled {Components.Shared.Format.Time(Db.Now)}", cancelled);
+        Assert.Contains("fee $25.00 voided", cancelled);
+    }
+
+    [Fact]
     public async Task Withdraw_after_confirmation_withdraws_the_request_and_keeps_the_number_active()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId);
