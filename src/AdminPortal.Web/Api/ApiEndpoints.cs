@@ -274,18 +274,28 @@ public static class ApiEndpoints
         public static async Task<Result<T>> ReadAsync<T>(HttpContext http, string example)
             where T : class
         {
+            if (http.Request.ContentLength == 0 || (http.Request.ContentLength is null && !http.Request.HasJsonContentType()))
+            {
+                return Refused("The request body is missing", example);
+            }
+
+            if (!http.Request.HasJsonContentType())
+            {
+                return Refused("The request body must be sent as application/json", example);
+            }
+
             try
             {
-                var body = http.Request.ContentLength == 0 ? null : await http.Request.ReadFromJsonAsync<T>(http.RequestAborted);
-                return body is null ? Malformed(example) : body;
+                return await http.Request.ReadFromJsonAsync<T>(http.RequestAborted) is { } body ? body : Refused("The request body must be a JSON object", example);
             }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+            catch (System.Text.Json.JsonException ex)
             {
-                return Malformed(example);
+                var where = ex.Path is { Length: > 2 } path ? $" at {path[2..]}" : string.Empty;
+                return Refused($"The request body is not the expected JSON{where}", example);
             }
         }
 
-        private static Error Malformed(string example) => new(
-            ApiResults.InvalidParameter, "The request body must be a JSON object", $"Send Content-Type: application/json with a body such as {example}");
+        private static Error Refused(string problem, string example) => new(
+            ApiResults.InvalidParameter, problem, $"Send Content-Type: application/json with a body such as {example}");
     }
 }

@@ -46,19 +46,32 @@ public sealed class RequestReleaseApiTests(ApiHost host) : IClassFixture<ApiHost
         await NothingChangedAsync(number);
     }
 
-    [Fact]
-    public async Task A_missing_or_malformed_body_gets_400_INVALID_PARAMETER_with_an_example_body()
+    public static TheoryData<string, string?, string, string> Bodies => new()
+    {
+        { "no body", null, "", "The request body is missing" },
+        { "cut-off JSON", "application/json", "{\"reason\":", "The request body is not the expected JSON at reason" },
+        { "a number for the reason", "application/json", "{\"reason\": 12345678901}", "The request body is not the expected JSON at reason" },
+        { "a JSON array", "application/json", "[]", "The request body is not the expected JSON" },
+        { "JSON null", "application/json", "null", "The request body must be a JSON object" },
+        { "a form", "application/x-www-form-urlencoded", "reason=Office+closed+for+good", "The request body must be sent as application/json" },
+        { "plain text", "text/plain", "Office closed for good", "The request body must be sent as application/json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task A_body_that_is_not_the_expected_JSON_gets_400_INVALID_PARAMETER_saying_what_is_wrong_with_an_example(
+        string _, string? contentType, string body, string message)
     {
         var number = await host.NumberAsync();
-        var client = host.Client(host.Owner);
+        using var content = new StringContent(body);
+        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
 
-        using var missing = await client.PostJsonAsync($"{Steps.NumberUrl(number)}/request-release");
-        using var malformed = await client.PostAsync($"{Steps.NumberUrl(number)}/request-release", new StringContent("{\"reason\":", System.Text.Encoding.UTF8, "application/json"), Ct);
-        using var form = await client.PostAsync($"{Steps.NumberUrl(number)}/request-release", new FormUrlEncodedContent([new("reason", Steps.Reason)]), Ct);
+        using var response = await host.Client(host.Owner).PostAsync($"{Steps.NumberUrl(number)}/request-release", content, Ct);
 
-        Assert.Contains("\"reason\"", (await missing.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER")).String("fix"));
-        await malformed.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
-        Assert.Contains("application/json", (await form.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER")).String("fix"));
+        var error = await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
+        Assert.Equal(message, error.String("message"));
+        Assert.Contains("application/json", error.String("fix"));
+        Assert.Contains("\"reason\"", error.String("fix"));
         await NothingChangedAsync(number);
     }
 
