@@ -114,6 +114,9 @@ public static class Dollars
     public static decimal Of(Money money) => money.Cents * 0.01m;
 }
 
+/// <summary>The values a text query parameter accepts, for the OpenAPI document.</summary>
+public sealed record QueryValuesDoc(string Parameter, IReadOnlyList<string> Values);
+
 /// <summary>The OpenAPI description of a body such as <c>{ "reason": "…" }</c>: one text of 10 to 500 characters.</summary>
 public sealed record TextBodyDoc(string Property, string Description, string Example)
 {

@@ -28,7 +28,8 @@ public static class ApiEndpoints
 
         numbers.MapGet("/", ListNumbersAsync).WithName("ListNumbers")
             .WithSummary("The account's numbers, filtered, in pages (keyset cursor)")
-            .Produces<NumberListDto>().ProducesEnvelope(400, 404);
+            .Produces<NumberListDto>().ProducesEnvelope(400, 404)
+            .WithQueryValues<NumberStatus>("status").WithQueryValues<NumberType>("type");
         numbers.MapGet("/released", ListReleasedAsync).WithName("ListReleasedNumbers")
             .WithSummary("Numbers released or returned to inventory in the last 30 days, with whether they can still be cancelled")
             .Produces<ReleasedNumberListDto>().ProducesEnvelope(400, 404);
@@ -52,7 +53,8 @@ public static class ApiEndpoints
         var requests = api.MapGroup("/release-requests");
         requests.MapGet("/", ListRequestsAsync).WithName("ListReleaseRequests")
             .WithSummary("Release requests, oldest first: every account for staff, the caller's accounts for owners")
-            .Produces<ReleaseRequestListDto>().ProducesEnvelope(400, 404);
+            .Produces<ReleaseRequestListDto>().ProducesEnvelope(400, 404)
+            .WithQueryValues<ReleaseRequestStatus>("status");
         requests.MapPost("/{id}/withdraw", WithdrawAsync).WithName("WithdrawReleaseRequest")
             .WithSummary("The requester or an owner of the account withdraws a pending request")
             .Produces<ReleaseRequestDto>().ProducesEnvelope(403, 404, 409, 422);
@@ -198,6 +200,11 @@ public static class ApiEndpoints
     /// Documents a JSON body of one text property. Not <c>Accepts</c>: that makes routing skip the endpoint for a request
     /// without a JSON content type, which then reads as "no such endpoint" instead of the body's own clear error.
     /// </summary>
+    /// <summary>Documents the values a text query parameter accepts, as the API spells them.</summary>
+    private static RouteHandlerBuilder WithQueryValues<T>(this RouteHandlerBuilder builder, string parameter)
+        where T : struct, System.Enum =>
+        builder.WithMetadata(new QueryValuesDoc(parameter, [.. System.Enum.GetNames<T>().Select(Query.Snake)]));
+
     private static RouteHandlerBuilder WithTextBody(this RouteHandlerBuilder builder, string property, string description, string example) =>
         builder.WithMetadata(new TextBodyDoc(property, description, example));
 
@@ -265,7 +272,7 @@ public static class ApiEndpoints
         private static Error Invalid(string name, string problem) => new(
             ApiResults.InvalidParameter, $"The query parameter '{name}' {problem}", "Correct the parameter as the message says, or leave it out");
 
-        private static string Snake(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+        public static string Snake(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
     }
 
     /// <summary>JSON bodies, with a clear error for a missing or malformed one.</summary>

@@ -2,11 +2,13 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 
 namespace AdminPortal.Web.Api;
@@ -80,6 +82,18 @@ public static class ApiServices
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<TextBodyDoc>().FirstOrDefault() is { } body)
             {
                 operation.RequestBody = body.ToOpenApi();
+            }
+
+            foreach (var parameter in operation.Parameters ?? [])
+            {
+                if (parameter.Name == "limit")
+                {
+                    parameter.Schema = new OpenApiSchema { Type = "integer", Minimum = 1, Maximum = Paging.MaxTake, Default = new OpenApiInteger(50) };
+                }
+                else if (context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryValuesDoc>().FirstOrDefault(q => q.Parameter == parameter.Name) is { } values)
+                {
+                    parameter.Schema = new OpenApiSchema { Type = "string", Enum = [.. values.Values.Select(v => (IOpenApiAny)new OpenApiString(v))] };
+                }
             }
 
             if (string.Equals(context.Description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase))

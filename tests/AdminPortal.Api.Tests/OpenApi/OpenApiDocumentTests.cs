@@ -60,6 +60,9 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal((10, 500), (reason.GetProperty("minLength").GetInt32(), reason.GetProperty("maxLength").GetInt32()));
         Assert.All(Operations(document).Where(o => o.Route.StartsWith("post ", StringComparison.Ordinal)), o =>
             Assert.Contains(o.Operation.GetProperty("parameters").EnumerateArray(), p => p.String("name") == "Idempotency-Key" && p.String("in") == "header"));
+        var listNumbers = Operations(document).Single(o => o.Route == "get /api/v1/accounts/{account_id}/numbers").Operation.GetProperty("parameters").EnumerateArray().ToList();
+        Assert.Equal("integer", listNumbers.Single(p => p.String("name") == "limit").GetProperty("schema").String("type"));
+        Assert.Contains("release_pending", listNumbers.Single(p => p.String("name") == "status").GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").String("scheme"));
     }
 
