@@ -61,6 +61,25 @@ public sealed class OverviewPageTests : PageTest
     }
 
     [Fact]
+    public async Task Audit_shows_what_an_event_changed_field_by_field_behind_a_button()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001", purchasedDaysAgo: 20);
+        await Scenario.ReleaseAsync(Db, _scenario.Owner, _scenario.Reviewer, number);
+        SignIn(_scenario.Reviewer);
+        var cut = Render<AuditPage>();
+        cut.WaitForElements("[data-testid=audit-grid] tbody tr", 2);
+
+        cut.FindAll("[data-testid=show-changes]")[0].Click();
+
+        var changed = cut.WaitForElement("[data-testid=snapshot-changes]").QuerySelectorAll("tr.changed")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent, r => string.Join(" → ", r.QuerySelectorAll("td").Select(c => c.TextContent)));
+        Assert.Equal("Release pending → Released", changed["Status"]);
+        Assert.Equal("tg-test-1 → —", changed["Trunk group"]);
+        Assert.Equal("$0.00 → $25.00", changed["Release fee"]);
+        Assert.Equal("Pending → Approved", changed["Request"]);
+    }
+
+    [Fact]
     public async Task Dashboard_shows_the_pending_count_and_the_age_of_the_oldest()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId);
