@@ -19,8 +19,8 @@ public sealed class WithdrawRequest(IPortalDbFactory dbFactory, TimeProvider tim
         }
 
         var (request, number) = found.Value;
-        var ownsAccount = await db.AccountMembers.AnyAsync(m => m.AccountId == request.AccountId && m.UserId == actor.UserId, ct);
-        if (!request.MayBeWithdrawnBy(actor, ownsAccount))
+        var account = await db.Accounts.AsNoTracking().Include(a => a.Members).SingleAsync(a => a.Id == request.AccountId, ct);
+        if (!request.MayBeWithdrawnBy(actor, account.IsOwnedBy(actor.UserId)))
         {
             return ReleaseErrors.NotYourRequest();
         }

@@ -196,15 +196,15 @@ public static class ApiEndpoints
         return builder;
     }
 
-    /// <summary>
-    /// Documents a JSON body of one text property. Not <c>Accepts</c>: that makes routing skip the endpoint for a request
-    /// without a JSON content type, which then reads as "no such endpoint" instead of the body's own clear error.
-    /// </summary>
     /// <summary>Documents the values a text query parameter accepts, as the API spells them.</summary>
     private static RouteHandlerBuilder WithQueryValues<T>(this RouteHandlerBuilder builder, string parameter)
         where T : struct, System.Enum =>
         builder.WithMetadata(new QueryValuesDoc(parameter, [.. System.Enum.GetNames<T>().Select(Query.Snake)]));
 
+    /// <summary>
+    /// Documents a JSON body of one text property. Not <c>Accepts</c>: that makes routing skip the endpoint for a request
+    /// without a JSON content type, which then reads as "no such endpoint" instead of the body's own clear error.
+    /// </summary>
     private static RouteHandlerBuilder WithTextBody(this RouteHandlerBuilder builder, string property, string description, string example) =>
         builder.WithMetadata(new TextBodyDoc(property, description, example));
 
@@ -240,7 +240,7 @@ public static class ApiEndpoints
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                return 50;
+                return Paging.DefaultTake;
             }
 
             return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= Paging.MaxTake
@@ -299,6 +299,14 @@ public static class ApiEndpoints
             {
                 var where = ex.Path is { Length: > 2 } path ? $" at {path[2..]}" : string.Empty;
                 return Refused($"The request body is not the expected JSON{where}", example);
+            }
+            catch (InvalidOperationException)
+            {
+                return Refused("The request body is not in a character set the API reads; send UTF-8", example);
+            }
+            catch (BadHttpRequestException)
+            {
+                return Refused("The request body could not be read in full", example);
             }
         }
 

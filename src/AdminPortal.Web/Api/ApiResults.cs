@@ -62,10 +62,10 @@ public static class ApiResults
         var status = http.Response.StatusCode;
         if (status is not (StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed))
         {
-            return new(
-                ReasonPhrases.GetReasonPhrase(status).ToUpperInvariant().Replace(' ', '_'),
-                $"The request was refused: {ReasonPhrases.GetReasonPhrase(status)}",
-                "See /openapi/v1.json for what the endpoint accepts");
+            var phrase = ReasonPhrases.GetReasonPhrase(status);
+            return phrase.Length == 0
+                ? new($"HTTP_{status}", $"The request was refused with HTTP status {status}", "See /openapi/v1.json for what the endpoint accepts")
+                : new(phrase.ToUpperInvariant().Replace(' ', '_'), $"The request was refused: {phrase}", "See /openapi/v1.json for what the endpoint accepts");
         }
 
         var allowed = ApiEndpoints.MethodsFor(http);

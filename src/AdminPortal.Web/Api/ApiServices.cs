@@ -88,7 +88,7 @@ public static class ApiServices
             {
                 if (parameter.Name == "limit")
                 {
-                    parameter.Schema = new OpenApiSchema { Type = "integer", Minimum = 1, Maximum = Paging.MaxTake, Default = new OpenApiInteger(50) };
+                    parameter.Schema = new OpenApiSchema { Type = "integer", Minimum = 1, Maximum = Paging.MaxTake, Default = new OpenApiInteger(Paging.DefaultTake) };
                 }
                 else if (context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryValuesDoc>().FirstOrDefault(q => q.Parameter == parameter.Name) is { } values)
                 {

@@ -21,7 +21,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     {
         var key = http.Request.Headers[Header].ToString();
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (key.Length == 0 || userId is null)
+        // Only the API's own endpoints act; an unknown path or method has nothing to repeat or protect.
+        if (key.Length == 0 || userId is null || http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>() is null)
         {
             await next(http);
             return;
@@ -60,9 +61,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 http.Response.Body = original;
             }
 
-            // A server failure is not kept: the retry may well succeed. Nor is an answer without a body: only the framework
-            // gives those (an unknown path, say), and its envelope is written further out.
-            if (http.Response.StatusCode < StatusCodes.Status500InternalServerError && captured.Length > 0)
+            // A server failure is not kept: the retry may well succeed.
+            if (http.Response.StatusCode < StatusCodes.Status500InternalServerError)
             {
                 await store.SaveAsync(userId, key, requestHash, http.Response.StatusCode, http.Response.ContentType ?? string.Empty, captured.ToArray(), CancellationToken.None);
             }

@@ -12,11 +12,11 @@ public static class AccountEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async ([FromForm] string? returnUrl, HttpContext http, SignInManager<PortalUser> signIn) =>
+        endpoints.MapPost("/Account/Logout", async ([FromForm] string? returnUrl, HttpContext http, SignInManager<PortalUser> signIn, ILoggerFactory logs) =>
         {
-            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user && !(await signIn.UserManager.UpdateSecurityStampAsync(user)).Succeeded)
             {
-                await signIn.UserManager.UpdateSecurityStampAsync(user);
+                logs.CreateLogger(typeof(AccountEndpoints)).LogWarning("Sign-out could not renew the security stamp; the user's other sessions stay open until they expire");
             }
 
             await signIn.SignOutAsync();

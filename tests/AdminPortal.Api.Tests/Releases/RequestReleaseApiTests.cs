@@ -55,6 +55,7 @@ public sealed class RequestReleaseApiTests(ApiHost host) : IClassFixture<ApiHost
         { "JSON null", "application/json", "null", "The request body must be a JSON object" },
         { "a form", "application/x-www-form-urlencoded", "reason=Office+closed+for+good", "The request body must be sent as application/json" },
         { "plain text", "text/plain", "Office closed for good", "The request body must be sent as application/json" },
+        { "an unknown character set", "application/json; charset=nonsense", "{\"reason\": \"Office closed for good\"}", "The request body is not in a character set the API reads; send UTF-8" },
     };
 
     [Theory]
@@ -64,7 +65,7 @@ public sealed class RequestReleaseApiTests(ApiHost host) : IClassFixture<ApiHost
     {
         var number = await host.NumberAsync();
         using var content = new StringContent(body);
-        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
 
         using var response = await host.Client(host.Owner).PostAsync($"{Steps.NumberUrl(number)}/request-release", content, Ct);
 

@@ -21,4 +21,21 @@ public sealed class SessionEndTests(QuickSessionCheckPortalServer server, Browse
         await Expect(otherTab).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         await Expect(otherTab.GetByTestId("review-grid")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_user_locked_out_elsewhere_ends_on_the_sign_in_form_of_an_open_page()
+    {
+        await Page.SignInAndWaitAsync(Demo.Admin);
+        await Page.OpenAsync("/review");
+        var elsewhere = await NewPageAsync();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await elsewhere.SignInAsync(Demo.Admin, $"wrong-password-number-{attempt}");
+        }
+
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await Expect(Page.GetByLabel("Password")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("review-grid")).ToHaveCountAsync(0);
+    }
 }

@@ -7,4 +7,5 @@ public static class Demo
     public const string Owner = "owner@example.com";
     public const string OtherOwner = "owner2@example.com";
     public const string Reviewer = "reviewer@example.com";
+    public const string Admin = "admin@example.com";
 }
