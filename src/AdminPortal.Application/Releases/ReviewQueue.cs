@@ -41,7 +41,7 @@ public sealed class ReviewQueue(IPortalDbFactory dbFactory, TimeProvider time, I
         var items = requests.Select(r =>
         {
             var number = numbers[r.PhoneNumberId];
-            var blockers = number.ReleaseBlockers().Where(b => b.Code != Errors.ReleaseAlreadyPending).ToList();
+            var blockers = number.ApprovalBlockers();
             return new ReviewItem(ReleaseRequestView.Of(r), accountNames[r.AccountId], now - r.RequestedAt, terms.FeeFor(number.PurchasedAt, now), blockers, r.WasRequestedBy(actor));
         }).ToList();
         return new Page<ReviewItem>(items, total, null);

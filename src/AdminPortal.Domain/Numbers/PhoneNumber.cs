@@ -177,6 +177,9 @@ public sealed class PhoneNumber
         return blockers;
     }
 
+    /// <summary>What stops the approval of a pending request: every blocker but the pending request itself.</summary>
+    public IReadOnlyList<Error> ApprovalBlockers() => [.. ReleaseBlockers().Where(b => b.Code != Errors.ReleaseAlreadyPending)];
+
     public Result MarkReleasePending()
     {
         if (ReleaseBlockers() is [var first, ..])
@@ -209,7 +212,7 @@ public sealed class PhoneNumber
             return ReleaseErrors.NotReleasable(E164, Status);
         }
 
-        if (ReleaseBlockers().FirstOrDefault(b => b.Code != Errors.ReleaseAlreadyPending) is { } blocker)
+        if (ApprovalBlockers().FirstOrDefault() is { } blocker)
         {
             return blocker;
         }

@@ -15,6 +15,9 @@ public sealed record ReleasePreview(
     DateTime AvailableAfter,
     DateTime BillingEndsAt)
 {
+    /// <summary>What would stop the approval of the pending request, if there is one.</summary>
+    public IReadOnlyList<Error> ApprovalBlockers { get; init; } = [];
+
     public static ReleasePreview Of(PhoneNumber number, ReleaseTerms terms, DateTime now)
     {
         var blockers = number.ReleaseBlockers();
@@ -57,7 +60,10 @@ public sealed record ReleasePreview(
             fee,
             terms.CoolingOffDays,
             availableAfter,
-            billingEndsAt);
+            billingEndsAt)
+        {
+            ApprovalBlockers = number.ApprovalBlockers(),
+        };
     }
 
     /// <summary>

@@ -49,6 +49,25 @@ public sealed class NumberDetailPageTests : PageTest
     }
 
     [Fact]
+    public async Task A_pending_number_shows_what_would_stop_its_approval_but_not_the_pending_request_itself()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        await using (var db = Db.NewContext())
+        {
+            (await db.PhoneNumbers.FindAsync([number.Id], Xunit.TestContext.Current.CancellationToken))!.AttachAgent(new AttachedAgent("agt_late", "Late Bot"));
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        SignIn(_scenario.Owner);
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForElement("[data-testid=awaiting-review]");
+        var blocker = Assert.Single(cut.FindAll("[data-testid=blocker]"));
+        Assert.Contains("NUMBER_IN_USE", blocker.TextContent);
+    }
+
+    [Fact]
     public async Task A_reviewer_on_a_pending_number_sees_who_asked_and_why_and_is_sent_to_the_queue_not_offered_withdraw()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId);
