@@ -41,8 +41,8 @@ public sealed class ReviewQueue(IPortalDbFactory dbFactory, TimeProvider time, I
         var items = requests.Select(r =>
         {
             var number = numbers[r.PhoneNumberId];
-            var blockers = number.ApprovalBlockers();
-            return new ReviewItem(ReleaseRequestView.Of(r), accountNames[r.AccountId], now - r.RequestedAt, terms.FeeFor(number.PurchasedAt, now), blockers, r.WasRequestedBy(actor));
+            return new ReviewItem(
+                ReleaseRequestView.Of(r), accountNames[r.AccountId], now - r.RequestedAt, terms.FeeFor(number.PurchasedAt, now), number.ApprovalBlockers(), r.WasRequestedBy(actor));
         }).ToList();
         return new Page<ReviewItem>(items, total, null);
     }
