@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ListAccounts>();
         services.AddScoped<ListNumbers>();
         services.AddScoped<GetNumber>();
+        services.AddScoped<GetNumberPage>();
         services.AddScoped<DetachAgent>();
         services.AddScoped<PreviewRelease>();
         services.AddScoped<RequestRelease>();

@@ -2,6 +2,7 @@ using AdminPortal.Application.Common;
 using AdminPortal.Infrastructure.Jobs;
 using AdminPortal.Infrastructure.Persistence;
 using AdminPortal.Infrastructure.Seed;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,10 @@ public static class DependencyInjection
     public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString, int busyTimeoutMilliseconds)
     {
         services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalSqlite(connectionString, busyTimeoutMilliseconds));
+
+        // Identity builds its part of the model from these options: every context (host, tools, tests) gets the same
+        // schema, with the passkey table of schema version 3.
+        services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddSingleton<IPortalDbFactory, PortalDbFactory>();
         return services;
     }

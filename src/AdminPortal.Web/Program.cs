@@ -4,12 +4,20 @@ using AdminPortal.Infrastructure.Seed;
 using AdminPortal.Web.Api;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Security;
-using Radzen;
+using AdminPortal.Web.Components.Shared;
+using MudBlazor;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices(options =>
+{
+    options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+    options.SnackbarConfiguration.PreventDuplicates = false;
+    options.SnackbarConfiguration.ShowCloseIcon = true;
+});
+builder.Services.AddScoped<IPortalFeedback, MudPortalFeedback>();
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment.ContentRootPath);

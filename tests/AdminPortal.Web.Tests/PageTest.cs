@@ -4,27 +4,30 @@ using AdminPortal.Testing;
 using AdminPortal.Web.Security;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
-using Radzen.Blazor;
+using AdminPortal.Web.Components.Shared;
+using MudBlazor.Services;
 
 namespace AdminPortal.Web.Tests;
 
 /// <summary>
 /// Renders pages with the real use cases on a real SQLite file: a click that should call a use case
-/// is proven by what it changed in the database. Radzen's dialogs and notifications are rendered
-/// beside the page so that confirmations can be answered.
+/// is proven by what it changed in the database. The dialogs and snackbars are rendered beside the
+/// page, as the layout does, so that confirmations can be answered and notifications read.
 /// </summary>
 public abstract class PageTest : BunitContext, IAsyncLifetime
 {
     protected TestDatabase Db { get; private set; } = null!;
 
-    protected IRenderedComponent<RadzenComponents> Overlays { get; private set; } = null!;
+    protected IRenderedComponent<Overlays> Overlays { get; private set; } = null!;
 
     public virtual async ValueTask InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
+        Services.AddScoped<IPortalFeedback, MudPortalFeedback>();
+        // MudBlazor registers the system clock; pages must read the test's clock, as they read the host's in the portal.
+        Services.AddSingleton<TimeProvider>(Db.Clock);
         Services.AddScoped<CurrentActor>();
         Services.AddFallbackServiceProvider(Db.Services);
     }
@@ -37,7 +40,7 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         auth.SetRoles([.. actor.Roles]);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId));
         auth.SetPolicies([.. PoliciesOf(actor)]);
-        Overlays = Render<RadzenComponents>();
+        Overlays = Render<Overlays>();
     }
 
     protected async Task<T> InDbAsync<T>(Func<Infrastructure.Persistence.PortalDbContext, Task<T>> query)
@@ -46,9 +49,16 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         return await query(db);
     }
 
-    /// <summary>Clicks the button of the open confirmation dialog.</summary>
-    protected void Confirm(string buttonText) =>
-        Overlays.WaitForElement(".rz-dialog-confirm-buttons").QuerySelectorAll("button").Single(b => b.TextContent.Trim().Equals(buttonText, StringComparison.OrdinalIgnoreCase)).Click();
+    /// <summary>The open dialog, found by its role as a screen reader finds it.</summary>
+    protected AngleSharp.Dom.IElement Dialog() => Overlays.WaitForElement("[role=dialog], [role=alertdialog]");
+
+    /// <summary>Clicks the confirming button of the open confirmation dialog, after checking its words.</summary>
+    protected void Confirm(string buttonText)
+    {
+        var button = Overlays.WaitForElement("[role=dialog] [data-testid=confirm-ok]");
+        Assert.Equal(buttonText, button.TextContent.Trim());
+        button.Click();
+    }
 
     protected override async ValueTask DisposeAsyncCore()
     {

@@ -2,6 +2,7 @@ using AdminPortal.Application.Common;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Application.Audit;
@@ -13,7 +14,11 @@ public sealed record AuditFilter(
     string? User = null,
     AuditAction? Action = null,
     DateTime? From = null,
-    DateTime? To = null);
+    DateTime? To = null)
+{
+    /// <summary>User names are e-mail addresses, which are at most 254 characters.</summary>
+    public const int UserMaxLength = 254;
+}
 
 public sealed record AuditEntry(
     long Id,
@@ -31,6 +36,9 @@ public sealed record AuditEntry(
 /// <summary>The audit trail, newest first: everything for staff, an owner's own accounts otherwise.</summary>
 public sealed class QueryAudit(IPortalDbFactory dbFactory)
 {
+    internal static readonly Expression<Func<AuditEvent, AuditEntry>> ToEntry = e =>
+        new AuditEntry(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After);
+
     public async Task<Result<Page<AuditEntry>>> HandleAsync(Actor actor, AuditFilter filter, Paging paging, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -89,7 +97,7 @@ public sealed class QueryAudit(IPortalDbFactory dbFactory)
         var rows = await query
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip(paging.Skip).Take(paging.Limit)
-            .Select(e => new AuditEntry(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After))
+            .Select(ToEntry)
             .ToListAsync(ct);
         return new Page<AuditEntry>(rows, total, null);
     }

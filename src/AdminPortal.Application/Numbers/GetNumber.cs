@@ -46,12 +46,12 @@ public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var found = await db.FindNumberAsync(actor, key, ct);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
+        return found.IsSuccess ? await DescribeAsync(db, actor, found.Value, time.UtcNow(), ct) : found.Error;
+    }
 
-        var n = found.Value;
+    /// <summary>The number as the actor sees it: its account, its pending request and what the actor may do with them.</summary>
+    internal static async Task<NumberDetails> DescribeAsync(IPortalDbContext db, Actor actor, PhoneNumber n, DateTime now, CancellationToken ct)
+    {
         var account = await db.Accounts.AsNoTracking().Include(a => a.Members).SingleAsync(a => a.Id == n.AccountId, ct);
         var pending = await db.ReleaseRequests.AsNoTracking()
             .FirstOrDefaultAsync(r => r.PhoneNumberId == n.Id && r.Status == ReleaseRequestStatus.Pending, ct);
@@ -63,7 +63,7 @@ public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
             n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, new Money(n.ReleaseFeeCents),
             n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pending is null ? null : new PendingRequest(
                 pending.Id, pending.RequestedByName, pending.RequestedAt, pending.Reason, pending.MayBeWithdrawnBy(actor, account.IsOwnedBy(actor.UserId))),
-            n.CanCancelReleaseAt(time.UtcNow()),
+            n.CanCancelReleaseAt(now),
             account.ApprovesReleasesAtOnceFor(actor.UserId));
     }
 }

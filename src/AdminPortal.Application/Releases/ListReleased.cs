@@ -18,7 +18,11 @@ public sealed record ReleasedNumber(
     Money EarlyTerminationFee,
     string? TrunkGroupBeforeRelease,
     string? InboundRoutingBeforeRelease,
-    bool CanCancel);
+    DateTime? CancellableUntil)
+{
+    /// <summary>How long the release can still be cancelled at the given time, or null once it cannot.</summary>
+    public TimeSpan? CancelWindowLeft(DateTime now) => CancellableUntil is { } until && until > now ? until - now : null;
+}
 
 /// <summary>Numbers still in cooling-off, and those returned to inventory in the last days (30 by default), newest release first.</summary>
 public sealed class ListReleased(IPortalDbFactory dbFactory, TimeProvider time, IOptions<ReleaseOptions> options)
@@ -37,14 +41,15 @@ public sealed class ListReleased(IPortalDbFactory dbFactory, TimeProvider time, 
             .Within(accountId is null ? await db.AccountIdsAsync(actor, ct) : [accountId])
             .Where(n => n.Status == NumberStatus.Released || (n.Status == NumberStatus.Returned && n.ReturnedAt >= since));
         int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
-        var rows = await query
+        var numbers = await query
             .OrderByDescending(n => n.ReleasedAt).ThenBy(n => n.Id)
             .Skip(paging.Skip).Take(paging.Limit)
-            .Select(n => new ReleasedNumber(
+            .ToListAsync(ct);
+        var rows = numbers.Select(n => new ReleasedNumber(
                 n.Id, n.AccountId, n.E164, n.Label, n.Status, n.ReleasedAt!.Value, n.AvailableAfter!.Value, n.ReturnedAt,
                 new Money(n.ReleaseFeeCents), n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease,
-                n.Status == NumberStatus.Released && now < n.AvailableAfter))
-            .ToListAsync(ct);
+                n.CanCancelReleaseAt(now) ? n.AvailableAfter : null))
+            .ToList();
         return new Page<ReleasedNumber>(rows, total, null);
     }
 }

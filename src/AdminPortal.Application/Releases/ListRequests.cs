@@ -46,4 +46,11 @@ public sealed class ListRequests(IPortalDbFactory dbFactory)
         var rows = await ordered.Skip(paging.Skip).Take(paging.Limit).ToListAsync(ct);
         return new Page<ReleaseRequestView>(rows.Select(ReleaseRequestView.Of).ToList(), total, null);
     }
+
+    /// <summary>
+    /// My requests, newest first: an owner sees every request of its accounts (a colleague's included, so that it can
+    /// withdraw them); staff, who reach every account, see the requests they made themselves.
+    /// </summary>
+    public Task<Result<Page<ReleaseRequestView>>> MineAsync(Actor actor, ReleaseRequestStatus? status, Paging paging, CancellationToken ct = default) =>
+        HandleAsync(actor, new RequestFilter(Status: status, OnlyMine: actor.IsStaff, NewestFirst: true), paging, ct);
 }

@@ -11,6 +11,9 @@ public static class BoundedText
     public const int MinLength = 10;
     public const int MaxLength = 500;
 
+    /// <summary>The most UTF-16 units stored, whatever they draw: a text field accepts no more.</summary>
+    public const int MaxStoredLength = 2000;
+
     public static int Length(string? text) => new StringInfo((text ?? string.Empty).Trim()).LengthInTextElements;
 
     public static bool IsValid(string? text) => Length(text) is >= MinLength and <= MaxLength;

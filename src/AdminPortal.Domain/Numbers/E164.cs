@@ -9,6 +9,9 @@ public sealed record E164
     public const int MinDigits = 8;
     public const int MaxLength = MaxDigits + 1;
 
+    /// <summary>The longest input read as a number: room for spaces, dashes and brackets around 15 digits.</summary>
+    public const int MaxInputLength = 32;
+
     private E164(string value) => Value = value;
 
     public string Value { get; }

@@ -6,8 +6,8 @@ using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 
 namespace AdminPortal.Web.Api;
 
@@ -90,7 +90,7 @@ public sealed record ReleasedNumberDto(
 {
     public static ReleasedNumberDto Of(ReleasedNumber n) => new(
         n.NumberId, n.AccountId, n.E164, n.Label, n.Status, n.ReleasedAt, n.AvailableAfter, n.ReturnedAt,
-        Dollars.Of(n.EarlyTerminationFee), Dollars.Currency, n.CanCancel);
+        Dollars.Of(n.EarlyTerminationFee), Dollars.Currency, n.CancellableUntil is not null);
 }
 
 public sealed record ReleasedNumberListDto(IReadOnlyList<ReleasedNumberDto> Numbers, string? NextCursor);
@@ -123,26 +123,26 @@ public sealed record TextBodyDoc(string Property, string Description, string Exa
     public OpenApiRequestBody ToOpenApi() => new()
     {
         Required = true,
-        Content =
+        Content = new Dictionary<string, OpenApiMediaType>
         {
             ["application/json"] = new OpenApiMediaType
             {
                 Schema = new OpenApiSchema
                 {
-                    Type = "object",
+                    Type = JsonSchemaType.Object,
                     Required = new HashSet<string> { Property },
-                    Properties =
+                    Properties = new Dictionary<string, IOpenApiSchema>
                     {
                         [Property] = new OpenApiSchema
                         {
-                            Type = "string",
+                            Type = JsonSchemaType.String,
                             MinLength = BoundedText.MinLength,
                             MaxLength = BoundedText.MaxLength,
                             Description = $"{Description}; {BoundedText.MinLength} to {BoundedText.MaxLength} characters after trimming",
                         },
                     },
                 },
-                Example = new OpenApiObject { [Property] = new OpenApiString(Example) },
+                Example = new JsonObject { [Property] = Example },
             },
         },
     };

@@ -8,8 +8,8 @@ using AdminPortal.Infrastructure.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 
 namespace AdminPortal.Web.Api;
 
@@ -66,15 +66,17 @@ public static class ApiServices
                     + "{ tracking_id, error: { code, message, fix } }. Every POST accepts an Idempotency-Key header.",
             };
             document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 Description = "An API key created on the portal's API keys page (nrp_…)",
             };
-            document.SecurityRequirements.Add(new OpenApiSecurityRequirement
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement
             {
-                [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = ApiKeyAuthenticationHandler.SchemeName } }] = [],
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
             return Task.CompletedTask;
         }).AddOperationTransformer((operation, context, _) =>
@@ -84,15 +86,21 @@ public static class ApiServices
                 operation.RequestBody = body.ToOpenApi();
             }
 
-            foreach (var parameter in operation.Parameters ?? [])
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
             {
                 if (parameter.Name == "limit")
                 {
-                    parameter.Schema = new OpenApiSchema { Type = "integer", Minimum = 1, Maximum = Paging.MaxTake, Default = new OpenApiInteger(Paging.DefaultTake) };
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Minimum = "1",
+                        Maximum = Paging.MaxTake.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Default = JsonValue.Create(Paging.DefaultTake),
+                    };
                 }
                 else if (context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryValuesDoc>().FirstOrDefault(q => q.Parameter == parameter.Name) is { } values)
                 {
-                    parameter.Schema = new OpenApiSchema { Type = "string", Enum = [.. values.Values.Select(v => (IOpenApiAny)new OpenApiString(v))] };
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))] };
                 }
             }
 
@@ -106,7 +114,7 @@ public static class ApiServices
                     Required = false,
                     Description = "Any unique value of up to 255 characters. A retry with the same key and request gets the first answer "
                         + "(Idempotent-Replayed: true) without acting again, for 24 hours; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.",
-                    Schema = new OpenApiSchema { Type = "string", MaxLength = IdempotencyRecord.KeyMaxLength },
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyRecord.KeyMaxLength },
                 });
             }
 

@@ -6,7 +6,7 @@ namespace AdminPortal.Application.Tests.Releases;
 public sealed class ListReleasedTests
 {
     [Fact]
-    public async Task A_number_in_cooling_off_is_listed_with_release_time_available_after_fee_and_that_it_can_be_cancelled()
+    public async Task A_number_in_cooling_off_is_listed_with_release_time_available_after_fee_and_until_when_it_can_be_cancelled()
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
@@ -20,7 +20,7 @@ public sealed class ListReleasedTests
         Assert.Equal(1, page.TotalCount);
         Assert.Equal(
             new ReleasedNumber(number.Id, Portal.AccountId, number.E164, number.Label, NumberStatus.Released, released.ReleasedAt, released.AvailableAfter,
-                null, new Money(2500), Portal.TrunkGroup, Portal.InboundRouting, CanCancel: true),
+                null, new Money(2500), Portal.TrunkGroup, Portal.InboundRouting, CancellableUntil: released.AvailableAfter),
             row);
     }
 
@@ -31,11 +31,13 @@ public sealed class ListReleasedTests
         var portal = await Portal.CreateAsync(db);
         var (_, _, released) = await portal.ReleasedNumberAsync();
         db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
-        Assert.True(Assert.Single(await List(db, portal.Owner)).CanCancel);
+        var listed = Assert.Single(await List(db, portal.Owner));
+        Assert.Equal(released.AvailableAfter, listed.CancellableUntil);
+        Assert.Equal(TimeSpan.FromTicks(1), listed.CancelWindowLeft(db.Now));
 
         db.Clock.SetUtcNow(released.AvailableAfter);
 
-        Assert.False(Assert.Single(await List(db, portal.Owner)).CanCancel);
+        Assert.Null(Assert.Single(await List(db, portal.Owner)).CancellableUntil);
     }
 
     [Fact]
@@ -50,7 +52,7 @@ public sealed class ListReleasedTests
 
         db.Clock.SetUtcNow(returnedAt.AddDays(30));
         var row = Assert.Single(await List(db, portal.Owner));
-        Assert.Equal((number.Id, NumberStatus.Returned, returnedAt, false), (row.NumberId, row.Status, row.ReturnedAt, row.CanCancel));
+        Assert.Equal((number.Id, NumberStatus.Returned, returnedAt, (DateTime?)null), (row.NumberId, row.Status, row.ReturnedAt, row.CancellableUntil));
 
         db.Clock.Advance(TimeSpan.FromTicks(1));
         Assert.Empty(await List(db, portal.Owner));

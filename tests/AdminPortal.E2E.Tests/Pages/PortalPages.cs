@@ -42,7 +42,7 @@ public static class PortalPages
     /// <summary>Accepts the confirmation dialog with the given button, after checking that it says what will happen.</summary>
     public static async Task ConfirmAsync(this IPage page, string button, params string[] expectedTexts)
     {
-        var dialog = page.GetByRole(AriaRole.Alertdialog);
+        var dialog = page.GetByRole(AriaRole.Dialog);
         foreach (var text in expectedTexts)
         {
             await Expect(dialog).ToContainTextAsync(text);
@@ -53,7 +53,7 @@ public static class PortalPages
     }
 
     public static Task ExpectNotificationAsync(this IPage page, string text) =>
-        Expect(page.Locator(".rz-notification-item").Filter(new() { HasText = text })).ToBeVisibleAsync();
+        Expect(page.GetByTestId("notification").Filter(new() { HasText = text })).ToBeVisibleAsync();
 
     public static async Task OpenNumberFromGridAsync(this IPage page, string e164)
     {

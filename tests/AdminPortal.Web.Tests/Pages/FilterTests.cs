@@ -56,7 +56,8 @@ public sealed class FilterTests : PageTest
         var cut = Render<AuditPage>();
         cut.WaitForElements("[data-testid=audit-grid] tbody tr", 2);
 
-        var choice = cut.FindAll("#audit-action .rz-dropdown-item, .rz-dropdown-item").First(li => li.TextContent.Trim() == Components.Shared.Format.Action(AuditAction.AgentDetached));
+        cut.Find("[role=combobox][aria-label=Action]").Closest(".mud-input-control")!.MouseDown();
+        var choice = Overlays.WaitForElements("[role=option]").First(o => o.TextContent.Trim() == Components.Shared.Format.Action(AuditAction.AgentDetached));
         choice.Click();
 
         cut.WaitForAssertion(() => Assert.Single(Rows(cut, "audit-grid")));
@@ -85,10 +86,9 @@ public sealed class FilterTests : PageTest
             return scope.QuerySelector($"#{labelledBy}")?.TextContent;
         }
 
-        // Radzen names an empty drop-down "Empty", which says nothing about what it filters.
         if (control.GetAttribute("aria-label") is { } label)
         {
-            return label == "Empty" ? null : label;
+            return label;
         }
 
         return control.Id is null ? null : scope.QuerySelector($"label[for='{control.Id}']")?.TextContent;

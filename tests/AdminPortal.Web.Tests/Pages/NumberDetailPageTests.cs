@@ -39,7 +39,7 @@ public sealed class NumberDetailPageTests : PageTest
         var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
 
         cut.WaitForElement("[data-testid=request-release]").Click();
-        Assert.Contains("A reviewer decides the request", Overlays.WaitForElement(".rz-dialog").TextContent);
+        Assert.Contains("A reviewer decides the request", Dialog().TextContent);
         Overlays.Find("[data-testid=prompt-text]").Input("The office closed and the line is not used.");
         Overlays.Find("[data-testid=prompt-submit]").Click();
 
@@ -94,7 +94,7 @@ public sealed class NumberDetailPageTests : PageTest
 
         cut.WaitForElement("[data-testid=request-release]").Click();
 
-        var dialog = Overlays.WaitForElement(".rz-dialog").TextContent;
+        var dialog = Dialog().TextContent;
         Assert.Contains("released as soon as you confirm", dialog);
         Assert.Equal("Release now", Overlays.Find("[data-testid=prompt-submit]").TextContent.Trim());
     }
@@ -137,7 +137,7 @@ public sealed class NumberDetailPageTests : PageTest
         var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
 
         cut.WaitForElement("[data-testid=cancel-release]").Click();
-        Assert.Contains("tg-test-1", Overlays.WaitForElement(".rz-dialog-confirm-message").TextContent);
+        Assert.Contains("tg-test-1", Overlays.WaitForElement("[role=dialog] [data-testid=confirm-message]").TextContent);
         Confirm("Cancel release");
 
         cut.WaitForAssertion(() => Assert.Equal("tg-test-1", cut.Find("[data-testid=trunk-group]").TextContent));

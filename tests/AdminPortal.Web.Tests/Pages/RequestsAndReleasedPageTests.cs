@@ -100,7 +100,7 @@ public sealed class RequestsAndReleasedPageTests : PageTest
         var cut = Render<ReleasedPage>();
 
         cut.WaitForElement("[data-testid=cancel-release]").Click();
-        var question = Overlays.WaitForElement(".rz-dialog-confirm-message").TextContent;
+        var question = Overlays.WaitForElement("[role=dialog] [data-testid=confirm-message]").TextContent;
         Assert.Contains("tg-test-1", question);
         Assert.Contains("sip:line@test.example", question);
         Assert.Contains("$25.00", question);

@@ -116,7 +116,7 @@ public sealed class ReviewQueuePageTests : PageTest
         Overlays.WaitForElement("[data-testid=prompt-text]").Input("Still printed on the brochures.");
         Overlays.Find("[data-testid=prompt-submit]").Click();
         Overlays.WaitForAssertion(() => Assert.Contains($"for {number.E164} was already approved by colleague@example.com", Overlays.Markup));
-        Overlays.FindAll(".dialog-buttons button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Overlays.Find("[data-testid=prompt-cancel]").Click();
 
         cut.WaitForElement("[data-testid=queue-empty]");
     }

@@ -1,6 +1,7 @@
 using AdminPortal.Domain.Common;
 using AdminPortal.Web.Components.Shared;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Web.Tests.Pages;
 
@@ -14,50 +15,66 @@ public sealed class TextPromptDialogTests : PageTest
     [InlineData(10, "10 / 500", false, false)]
     [InlineData(500, "500 / 500", false, false)]
     [InlineData(501, "501 / 500", true, true)]
-    public void The_counter_follows_the_text_and_submit_is_disabled_outside_10_to_500(int length, string counter, bool disabled, bool flagged)
+    public async Task The_counter_follows_the_text_and_submit_is_disabled_outside_10_to_500(int length, string counter, bool disabled, bool flagged)
     {
-        var cut = RenderPrompt(_ => Result.Success());
+        await OpenPromptAsync(_ => Result.Success());
 
-        cut.Find("textarea").Input(new string('x', length));
+        Overlays.Find("textarea").Input(new string('x', length));
 
-        Assert.Equal(counter, cut.Find("[data-testid=prompt-count]").TextContent);
-        Assert.Equal(disabled, cut.Find("[data-testid=prompt-submit]").HasAttribute("disabled"));
-        Assert.Equal(flagged, cut.Find("[data-testid=prompt-count]").ClassList.Contains("counter-invalid"));
+        Overlays.WaitForAssertion(() => Assert.Equal(counter, Overlays.Find("[data-testid=prompt-count]").TextContent));
+        Assert.Equal(disabled, Overlays.Find("[data-testid=prompt-submit]").HasAttribute("disabled"));
+        Assert.Equal(flagged, Overlays.Find("[data-testid=prompt-count]").ClassList.Contains("counter-invalid"));
     }
 
     [Fact]
-    public void Spaces_around_the_text_do_not_count_and_an_emoji_counts_once()
+    public async Task Spaces_around_the_text_do_not_count_and_an_emoji_counts_once()
     {
-        var cut = RenderPrompt(_ => Result.Success());
+        await OpenPromptAsync(_ => Result.Success());
 
-        cut.Find("textarea").Input("   " + string.Concat(Enumerable.Repeat("👍🏽", 10)) + "   ");
+        Overlays.Find("textarea").Input("   " + string.Concat(Enumerable.Repeat("👍🏽", 10)) + "   ");
 
-        Assert.Equal("10 / 500", cut.Find("[data-testid=prompt-count]").TextContent);
-        Assert.False(cut.Find("[data-testid=prompt-submit]").HasAttribute("disabled"));
+        Overlays.WaitForAssertion(() => Assert.Equal("10 / 500", Overlays.Find("[data-testid=prompt-count]").TextContent));
+        Assert.False(Overlays.Find("[data-testid=prompt-submit]").HasAttribute("disabled"));
     }
 
     [Fact]
-    public void Submitting_hands_the_text_to_the_use_case_and_shows_its_refusal_with_the_fix()
+    public async Task The_prompt_is_a_dialog_named_by_its_title_with_a_labelled_text_field()
+    {
+        await OpenPromptAsync(_ => Result.Success());
+
+        var dialog = Dialog();
+        var title = Overlays.Find($"#{dialog.GetAttribute("aria-labelledby")}");
+        Assert.Equal("Request release of +14155551234", title.TextContent.Trim());
+        var textarea = Overlays.Find("textarea");
+        Assert.Equal("Reason for the release", Overlays.Find($"label[for='{textarea.Id}']").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Submitting_hands_the_text_to_the_use_case_and_shows_its_refusal_with_the_fix()
     {
         var refusal = new Error(Errors.NumberInUse, "Phone number is assigned to 1 active agent", "Detach the agent (Bot) and try again");
-        var cut = RenderPrompt(text =>
+        await OpenPromptAsync(text =>
         {
             _submitted.Add(text);
             return refusal;
         });
 
-        cut.Find("textarea").Input("A perfectly valid reason.");
-        cut.Find("[data-testid=prompt-submit]").Click();
+        Overlays.Find("textarea").Input("A perfectly valid reason.");
+        Overlays.Find("[data-testid=prompt-submit]").Click();
 
+        var error = Overlays.WaitForElement("[data-testid=prompt-error]");
         Assert.Equal(["A perfectly valid reason."], _submitted);
-        var error = cut.WaitForElement("[data-testid=prompt-error]");
         Assert.Contains(refusal.Message, error.TextContent);
         Assert.Contains(refusal.Fix, error.TextContent);
     }
 
-    private IRenderedComponent<TextPromptDialog> RenderPrompt(Func<string, Result> submit) =>
-        Render<TextPromptDialog>(p => p
-            .Add(x => x.Label, "Reason for the release")
-            .Add(x => x.SubmitText, "Send request")
-            .Add(x => x.Submit, text => Task.FromResult(submit(text))));
+    private async Task OpenPromptAsync(Func<string, Result> submit)
+    {
+        SignIn(Actor.Create("usr_owner", "owner@example.com", PortalRoles.Owner));
+        var prompt = new TextPrompt("Request release of +14155551234", null, "Reason for the release", "Send request", text => Task.FromResult(submit(text)));
+        var feedback = Services.GetRequiredService<IPortalFeedback>();
+        _ = Overlays.InvokeAsync(() => feedback.PromptAsync(prompt));
+        await Task.Yield();
+        Overlays.WaitForElement("textarea");
+    }
 }

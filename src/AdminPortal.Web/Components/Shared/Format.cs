@@ -2,16 +2,13 @@ using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
-using Radzen;
+using MudBlazor;
 
 namespace AdminPortal.Web.Components.Shared;
 
 /// <summary>How the portal writes times, durations and statuses.</summary>
 public static class Format
 {
-    /// <summary>Radzen's paging summary: page, pages and the count, worded for one item as well as many.</summary>
-    public const string PagingSummary = "Page {0} of {1} ({2} in all)";
-
     /// <summary>A time that may break between date and time in a narrow cell, but never before "UTC".</summary>
     public static string Time(DateTime utc) => Timestamps.Utc(utc).Replace(" UTC", "\u00A0UTC", StringComparison.Ordinal);
 
@@ -32,20 +29,20 @@ public static class Format
         _ => status.ToString(),
     };
 
-    public static BadgeStyle Style(NumberStatus status) => status switch
+    public static Color Color(NumberStatus status) => status switch
     {
-        NumberStatus.Active => BadgeStyle.Success,
-        NumberStatus.ReleasePending => BadgeStyle.Warning,
-        NumberStatus.Released => BadgeStyle.Info,
-        _ => BadgeStyle.Light,
+        NumberStatus.Active => MudBlazor.Color.Success,
+        NumberStatus.ReleasePending => MudBlazor.Color.Warning,
+        NumberStatus.Released => MudBlazor.Color.Info,
+        _ => MudBlazor.Color.Default,
     };
 
-    public static BadgeStyle Style(ReleaseRequestStatus status) => status switch
+    public static Color Color(ReleaseRequestStatus status) => status switch
     {
-        ReleaseRequestStatus.Pending => BadgeStyle.Warning,
-        ReleaseRequestStatus.Approved => BadgeStyle.Info,
-        ReleaseRequestStatus.Rejected => BadgeStyle.Danger,
-        _ => BadgeStyle.Light,
+        ReleaseRequestStatus.Pending => MudBlazor.Color.Warning,
+        ReleaseRequestStatus.Approved => MudBlazor.Color.Info,
+        ReleaseRequestStatus.Rejected => MudBlazor.Color.Error,
+        _ => MudBlazor.Color.Default,
     };
 
     /// <summary>"ReleaseApproved" as "Release approved".</summary>

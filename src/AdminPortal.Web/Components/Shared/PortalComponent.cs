@@ -2,21 +2,17 @@ using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace AdminPortal.Web.Components.Shared;
 
-/// <summary>What every page needs: the signed-in actor, notifications with the service's words, and confirmations.</summary>
-public abstract class PortalPage : ComponentBase
+/// <summary>What every page and action button needs: the signed-in actor, the clock, and the portal's feedback.</summary>
+public abstract class PortalComponent : ComponentBase
 {
     [Inject]
     protected CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
-    protected NotificationService Notifications { get; set; } = null!;
-
-    [Inject]
-    protected DialogService Dialogs { get; set; } = null!;
+    protected IPortalFeedback Feedback { get; set; } = null!;
 
     [Inject]
     protected TimeProvider Time { get; set; } = null!;
@@ -33,31 +29,16 @@ public abstract class PortalPage : ComponentBase
 
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
-    protected void ShowSuccess(string message) => Notifications.Notify(new NotificationMessage
-    {
-        Severity = NotificationSeverity.Success,
-        Summary = message,
-        Duration = 6000,
-    });
-
-    protected void ShowError(Error error) => Notifications.Notify(new NotificationMessage
-    {
-        Severity = NotificationSeverity.Error,
-        Summary = error.Message,
-        Detail = error.Fix,
-        Duration = 12000,
-    });
-
     /// <summary>Reports the outcome of a use case; returns whether it succeeded.</summary>
     protected bool Report(Result result, string successMessage)
     {
         if (result.IsSuccess)
         {
-            ShowSuccess(successMessage);
+            Feedback.Success(successMessage);
             return true;
         }
 
-        ShowError(result.Error);
+        Feedback.Failure(result.Error);
         return false;
     }
 
@@ -70,10 +51,7 @@ public abstract class PortalPage : ComponentBase
             return (result.Value.Items, result.Value.TotalCount ?? 0);
         }
 
-        ShowError(result.Error);
+        Feedback.Failure(result.Error);
         return ([], 0);
     }
-
-    protected async Task<bool> ConfirmAsync(string title, string message, string confirmText) =>
-        await Dialogs.Confirm(message, title, new ConfirmOptions { OkButtonText = confirmText, CancelButtonText = "Go back", CloseDialogOnEsc = true }) == true;
 }
