@@ -34,10 +34,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <param name="copyOf">A portal database file to start from (a copy is migrated), instead of an empty one.</param>
+    public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? copyOf = null)
     {
         var path = Path.Combine(Path.GetTempPath(), "adminportal-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (copyOf is not null)
+        {
+            File.Copy(copyOf, path);
+        }
+
         var clock = new FakeTimeProvider(Start);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
 

@@ -22,6 +22,38 @@ public sealed class GetNumberTests
     }
 
     [Fact]
+    public async Task The_number_page_reads_the_details_the_preview_and_the_newest_history_first_from_one_loading()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync("+14155551234", shape: Portal.WithAgents("Support Bot"));
+        var agentId = number.Agents[0].AgentId;
+        (await db.Get<DetachAgent>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), agentId, Ct)).Succeeded();
+        db.Clock.Advance(TimeSpan.FromMinutes(1));
+        await portal.RequestAsync(number);
+
+        var page = (await db.Get<GetNumberPage>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
+
+        Assert.Equal((NumberStatus.ReleasePending, Texts.Reason), (page.Number.Status, page.Number.PendingRequest?.Reason));
+        Assert.Equal([Errors.ReleaseAlreadyPending], page.Preview.Blockers.Select(b => b.Code));
+        Assert.Empty(page.Preview.ApprovalBlockers);
+        Assert.Equal([Domain.Audit.AuditAction.ReleaseRequested, Domain.Audit.AuditAction.AgentDetached], page.History.Select(e => e.Action));
+        Assert.Equal(db.Now, page.AsOf);
+    }
+
+    [Fact]
+    public async Task The_number_page_of_another_tenant_s_number_is_not_found()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync();
+
+        var result = await db.Get<GetNumberPage>().HandleAsync(portal.Stranger, NumberKey.ById(number.Id), Ct);
+
+        result.Failed(Errors.NumberNotFound);
+    }
+
+    [Fact]
     public async Task The_requester_and_the_account_s_owners_may_withdraw_the_pending_request_and_a_reviewer_may_not()
     {
         await using var db = await TestDatabase.CreateAsync();

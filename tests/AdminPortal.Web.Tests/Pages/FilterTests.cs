@@ -28,7 +28,7 @@ public sealed class FilterTests : PageTest
         Assert.Equal(2, Rows(cut).Count);
         Db.Clock.Advance(TimeSpan.FromMilliseconds(300));
 
-        cut.WaitForAssertion(() => Assert.Equal(["+13125550002"], Rows(cut).Select(r => r.QuerySelector(".number-link")!.TextContent)));
+        cut.WaitForAssertion(() => Assert.Equal(["+13125550002"], Rows(cut).Select(r => r.QuerySelector("a")!.TextContent)));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class FilterTests : PageTest
         var cut = Render<AuditPage>();
         cut.WaitForElements("[data-testid=audit-grid] tbody tr", 2);
 
-        cut.Find("[role=combobox][aria-label=Action]").Closest(".mud-input-control")!.MouseDown();
+        cut.Find("[role=combobox][aria-label=Action]").MouseDown();
         var choice = Overlays.WaitForElements("[role=option]").First(o => o.TextContent.Trim() == Components.Shared.Format.Action(AuditAction.AgentDetached));
         choice.Click();
 
@@ -70,7 +70,7 @@ public sealed class FilterTests : PageTest
         await Db.Given().AccountAsync("acc_third", _scenario.Owner);
         SignIn(_scenario.Reviewer);
 
-        foreach (var page in new[] { Render<NumbersPage>().Find(".filters"), Render<AuditPage>().Find(".filters") })
+        foreach (var page in new[] { Render<NumbersPage>().Find("[role=search]"), Render<AuditPage>().Find("[role=search]") })
         {
             var controls = page.QuerySelectorAll("[role=combobox], input:not([type=hidden]):not([tabindex='-1'])");
             Assert.True(controls.Length >= 5);

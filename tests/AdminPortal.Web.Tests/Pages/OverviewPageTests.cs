@@ -28,7 +28,7 @@ public sealed class OverviewPageTests : PageTest
 
         var row = cut.WaitForElement("[data-testid=numbers-grid] tbody tr");
         Assert.Contains("+14155550001", row.TextContent);
-        Assert.Equal("Active", row.QuerySelector(".status-badge")!.TextContent.Trim());
+        Assert.Equal("Active", row.QuerySelector("[data-testid=status-badge]")!.TextContent.Trim());
         Assert.DoesNotContain("+14155550999", cut.Markup);
     }
 
