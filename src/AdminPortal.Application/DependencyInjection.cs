@@ -33,10 +33,13 @@ public static class DependencyInjection
         services.AddScoped<ReturnExpiredReleases>();
         services.AddScoped<ListReleased>();
         services.AddScoped<ListRequests>();
-        services.AddScoped<ReviewQueue>();
+        services.AddScoped<ListReviewQueue>();
         services.AddScoped<QueryAudit>();
         services.AddScoped<GetDashboard>();
-        services.AddScoped<UserApiKeys>();
+        services.AddScoped<ListApiKeys>();
+        services.AddScoped<CreateApiKey>();
+        services.AddScoped<RevokeApiKey>();
+        services.AddScoped<AuthenticateApiKey>();
         return services;
     }
 }

@@ -91,7 +91,7 @@ Console.WriteLine("| Scenario | Median ms | p95 ms | Rows returned | Total |");
 Console.WriteLine("|---|---:|---:|---:|---:|");
 foreach (var (name, actor, filter, paging) in scenarios)
 {
-    Page<NumberRow>? page = null;
+    Page<NumberRowView>? page = null;
     var times = new List<double>();
     for (var i = 0; i < WarmUp + Iterations; i++)
     {
@@ -181,7 +181,7 @@ internal sealed class BenchData(DateTime now)
         var agents = n % 25 == 0
             ? new[] { new AttachedAgent($"agt_{n % 40}", $"Agent {n % 40}") }
             : [];
-        number.Configure($"tg-bench-{n % 8}", $"sip:line{n}@bench.example", (A2pStatus)(n % 4), agents: agents);
+        number.Provision($"tg-bench-{n % 8}", $"sip:line{n}@bench.example", (A2pStatus)(n % 4), agents: agents);
 
         var terms = ReleaseTerms.Default;
         switch (n % 100)

@@ -19,9 +19,9 @@ public sealed class Given(TestDatabase database)
         return Actor.Create(user.Id, email, roles);
     }
 
-    public Task<Actor> OwnerAsync(string email = "owner@example.com") => UserAsync(email, PortalRoles.Owner);
+    public Task<Actor> OwnerAsync(string email = Cast.OwnerEmail) => UserAsync(email, PortalRoles.Owner);
 
-    public Task<Actor> ReviewerAsync(string email = "reviewer@example.com") => UserAsync(email, PortalRoles.Reviewer);
+    public Task<Actor> ReviewerAsync(string email = Cast.ReviewerEmail) => UserAsync(email, PortalRoles.Reviewer);
 
     public async Task<Account> AccountAsync(string id, Actor? owner = null, ReleasePolicy policy = ReleasePolicy.ReviewRequired)
     {
@@ -37,13 +37,20 @@ public sealed class Given(TestDatabase database)
         return account;
     }
 
-    /// <summary>An active number bought <paramref name="purchasedDaysAgo"/> days ago, shaped further by <paramref name="shape"/>.</summary>
+    /// <summary>How the tests' numbers are provisioned unless told otherwise: <see cref="Cast.TrunkGroup"/>, <see cref="Cast.InboundRouting"/>, A2P approved.</summary>
+    public static readonly Func<PhoneNumber, PhoneNumber> Routed = n => n.Provision(Cast.TrunkGroup, Cast.InboundRouting, A2pStatus.Approved);
+
+    /// <summary>
+    /// An active number bought <paramref name="purchasedDaysAgo"/> days ago, provisioned by <paramref name="provision"/>
+    /// (<see cref="Routed"/> unless given), then shaped further by <paramref name="shape"/>.
+    /// </summary>
     public async Task<PhoneNumber> NumberAsync(
         string accountId,
         string? e164 = null,
         int purchasedDaysAgo = 365,
         Action<PhoneNumber>? shape = null,
-        DateTime? purchasedAt = null)
+        DateTime? purchasedAt = null,
+        Func<PhoneNumber, PhoneNumber>? provision = null)
     {
         await using var db = database.NewContext();
         var sequence = Interlocked.Increment(ref _sequence);
@@ -58,7 +65,7 @@ public sealed class Given(TestDatabase database)
             new Money(115),
             purchasedAt ?? database.Now.AddDays(-purchasedDaysAgo),
             database.Now.AddDays(10));
-        number.Configure(trunkGroup: "tg-test-1", inboundRouting: "sip:line@test.example", a2p: A2pStatus.Approved);
+        (provision ?? Routed)(number);
         shape?.Invoke(number);
         db.PhoneNumbers.Add(number);
         await db.SaveChangesAsync();

@@ -14,13 +14,13 @@ public sealed record Scenario(Actor Owner, Actor Reviewer, Actor Stranger, strin
         var given = db.Given();
         var owner = await given.OwnerAsync();
         var reviewer = await given.ReviewerAsync();
-        var stranger = await given.OwnerAsync("stranger@example.com");
-        await given.AccountAsync("acc_main", owner);
-        await given.AccountAsync("acc_other", stranger);
-        return new Scenario(owner, reviewer, stranger, "acc_main");
+        var stranger = await given.OwnerAsync(Cast.StrangerEmail);
+        await given.AccountAsync(Cast.AccountId, owner);
+        await given.AccountAsync(Cast.OtherAccountId, stranger);
+        return new Scenario(owner, reviewer, stranger, Cast.AccountId);
     }
 
-    public static async Task<string> RequestAsync(TestDatabase db, Actor requester, PhoneNumber number, string reason = "No longer needed after the office move.")
+    public static async Task<string> RequestAsync(TestDatabase db, Actor requester, PhoneNumber number, string reason = Cast.Reason)
     {
         var request = await db.Get<RequestRelease>().HandleAsync(requester, NumberKey.ById(number.Id), reason);
         return request.Value.Id;

@@ -13,13 +13,7 @@ public sealed class ListAccounts(IPortalDbFactory dbFactory)
     public async Task<IReadOnlyList<AccountView>> HandleAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var ids = await db.AccountIdsAsync(actor, ct);
-        var accounts = db.Accounts.AsNoTracking();
-        if (ids is not null)
-        {
-            accounts = accounts.Where(a => ids.Contains(a.Id));
-        }
-
-        return await accounts.OrderBy(a => a.Name).Select(a => new AccountView(a.Id, a.Name, a.ReleasePolicy)).ToListAsync(ct);
+        var reach = await db.ReachAsync(actor, ct);
+        return await reach.Accounts.AsNoTracking().OrderBy(a => a.Name).Select(a => new AccountView(a.Id, a.Name, a.ReleasePolicy)).ToListAsync(ct);
     }
 }

@@ -20,7 +20,7 @@ public sealed record AuditFilter(
     public const int UserMaxLength = 254;
 }
 
-public sealed record AuditEntry(
+public sealed record AuditEntryView(
     long Id,
     DateTime OccurredAt,
     string ActorName,
@@ -36,23 +36,19 @@ public sealed record AuditEntry(
 /// <summary>The audit trail, newest first: everything for staff, an owner's own accounts otherwise.</summary>
 public sealed class QueryAudit(IPortalDbFactory dbFactory)
 {
-    internal static readonly Expression<Func<AuditEvent, AuditEntry>> ToEntry = e =>
-        new AuditEntry(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After);
+    internal static readonly Expression<Func<AuditEvent, AuditEntryView>> ToEntry = e =>
+        new AuditEntryView(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After);
 
-    public async Task<Result<Page<AuditEntry>>> HandleAsync(Actor actor, AuditFilter filter, Paging paging, CancellationToken ct = default)
+    public async Task<Result<Page<AuditEntryView>>> HandleAsync(Actor actor, AuditFilter filter, Paging paging, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (filter.AccountId is { } accountId && !await db.CanReachAccountAsync(actor, accountId, ct))
+        var reach = await (await db.ReachAsync(actor, ct)).NarrowAsync(filter.AccountId, ct);
+        if (!reach.IsSuccess)
         {
-            return Errors.AccountMissing(accountId);
+            return reach.Error;
         }
 
-        var accountIds = filter.AccountId is { } only ? [only] : await db.AccountIdsAsync(actor, ct);
-        var query = db.AuditEvents.AsNoTracking();
-        if (accountIds is not null)
-        {
-            query = accountIds.Count == 1 ? query.Where(e => e.AccountId == accountIds[0]) : query.Where(e => accountIds.Contains(e.AccountId));
-        }
+        var query = reach.Value.AuditEvents.AsNoTracking();
 
         if (filter.NumberId is { } numberId)
         {
@@ -99,6 +95,6 @@ public sealed class QueryAudit(IPortalDbFactory dbFactory)
             .Skip(paging.Skip).Take(paging.Limit)
             .Select(ToEntry)
             .ToListAsync(ct);
-        return new Page<AuditEntry>(rows, total, null);
+        return new Page<AuditEntryView>(rows, total, null);
     }
 }

@@ -1,33 +1,43 @@
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Application.Common;
+
+/// <summary>What a change did: its audit events, saved with it, and what the caller is shown.</summary>
+public sealed record Change<TView>(IReadOnlyList<AuditEvent> Audit, TView View);
 
 public static class Commit
 {
     /// <summary>
-    /// Saves the change with its audit events in one transaction. A concurrent change to the same
-    /// rows (version token or unique index) makes it a CONCURRENT_UPDATE and nothing is stored.
+    /// The skeleton of every use case that changes something: load what it changes within what the actor reaches,
+    /// change it (recording the audit events), save the change and its events in one transaction, answer with the view.
+    /// Any refusal, or a concurrent change to the same rows, stores nothing.
     /// </summary>
-    public static async Task<Result> SaveAsync(this IPortalDbContext db, IEnumerable<AuditEvent> audit, CancellationToken ct)
+    public static async Task<Result<TView>> ChangeAsync<TItem, TView>(
+        this IPortalDbFactory factory,
+        Func<IPortalDbContext, Task<Result<TItem>>> load,
+        Func<IPortalDbContext, TItem, Result<Change<TView>>> change,
+        CancellationToken ct)
     {
-        db.AuditEvents.AddRange(audit);
-        try
+        await using var db = await factory.CreateAsync(ct);
+        var item = await load(db);
+        if (!item.IsSuccess)
         {
-            await db.SaveChangesAsync(ct);
-            return Result.Success();
+            return item.Error;
         }
-        catch (DbUpdateConcurrencyException)
+
+        var changed = change(db, item.Value);
+        if (!changed.IsSuccess)
         {
-            return Errors.Concurrent();
+            return changed.Error;
         }
-        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal) == true)
-        {
-            return Errors.Concurrent();
-        }
+
+        db.AuditEvents.AddRange(changed.Value.Audit);
+        var saved = await db.CommitAsync(ct);
+        return saved.Map(() => changed.Value.View);
     }
 
-    public static Task<Result> SaveAsync(this IPortalDbContext db, AuditEvent audit, CancellationToken ct) =>
-        db.SaveAsync([audit], ct);
+    /// <summary>A recorded change and the view it answers with.</summary>
+    public static Result<Change<TView>> Showing<TView>(this Result<AuditEvent> recorded, Func<TView> view) =>
+        recorded.Map(audit => new Change<TView>([audit], view()));
 }

@@ -1,6 +1,7 @@
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,13 @@ public interface IPortalDbContext : IAsyncDisposable
     DbSet<ApiKey> ApiKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves every change in one transaction. A concurrent change to the same rows (a stale version token, or a unique
+    /// index another save filled first) is CONCURRENT_UPDATE and nothing is stored; how the database says so is the
+    /// persistence's business.
+    /// </summary>
+    Task<Result> CommitAsync(CancellationToken cancellationToken = default);
 }
 
 public interface IPortalDbFactory

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Application.Dashboard;
 
-public sealed record WeekOfReleases(DateOnly WeekStart, int Releases, Money FeesCharged);
+public sealed record WeekView(DateOnly WeekStart, int Releases, Money FeesCharged);
 
-public sealed record DashboardView(int PendingCount, TimeSpan? OldestPendingAge, IReadOnlyList<WeekOfReleases> Weeks);
+public sealed record DashboardView(int PendingCount, TimeSpan? OldestPendingAge, IReadOnlyList<WeekView> Weeks);
 
 /// <summary>Pending work and release volume per week (Monday to Sunday, UTC) over the last weeks, in the actor's accounts.</summary>
 public sealed class GetDashboard(IPortalDbFactory dbFactory, TimeProvider time)
@@ -18,7 +18,7 @@ public sealed class GetDashboard(IPortalDbFactory dbFactory, TimeProvider time)
     public async Task<Result<DashboardView>> HandleAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var requests = db.ReleaseRequests.AsNoTracking().Within(await db.AccountIdsAsync(actor, ct));
+        var requests = (await db.ReachAsync(actor, ct)).Requests.AsNoTracking();
         var pending = requests.Where(r => r.Status == ReleaseRequestStatus.Pending);
         var pendingCount = await pending.CountAsync(ct);
         var oldest = await pending.OrderBy(r => r.RequestedAt).Select(r => (DateTime?)r.RequestedAt).FirstOrDefaultAsync(ct);
@@ -37,7 +37,7 @@ public sealed class GetDashboard(IPortalDbFactory dbFactory, TimeProvider time)
         {
             var start = firstWeek.AddDays(7 * i);
             var inWeek = approvals.Where(a => DateOnly.FromDateTime(a.DecidedAt) >= start && DateOnly.FromDateTime(a.DecidedAt) < start.AddDays(7)).ToList();
-            return new WeekOfReleases(start, inWeek.Count, new Money(inWeek.Where(a => !a.Voided).Sum(a => a.FeeCents)));
+            return new WeekView(start, inWeek.Count, new Money(inWeek.Where(a => !a.Voided).Sum(a => a.FeeCents)));
         }).ToList();
 
         return new DashboardView(pendingCount, oldest is { } o ? now - o : null, weeks);

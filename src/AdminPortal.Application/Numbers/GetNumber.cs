@@ -8,7 +8,7 @@ namespace AdminPortal.Application.Numbers;
 
 public sealed record AgentView(string AgentId, string Name);
 
-public sealed record NumberDetails(
+public sealed record NumberView(
     string Id,
     string AccountId,
     string AccountName,
@@ -33,37 +33,41 @@ public sealed record NumberDetails(
     Money ReleaseFee,
     string? TrunkGroupBeforeRelease,
     string? InboundRoutingBeforeRelease,
-    PendingRequest? PendingRequest,
+    PendingRequestView? PendingRequest,
     bool CanCancelRelease,
     bool ReleasedAtOnceOnRequest);
 
 /// <summary>The request waiting for review, and whether the person looking may withdraw it.</summary>
-public sealed record PendingRequest(string Id, string RequestedByName, DateTime RequestedAt, string Reason, bool CanWithdraw);
+public sealed record PendingRequestView(string Id, string RequestedByName, DateTime RequestedAt, string Reason, bool CanWithdraw);
 
 public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
 {
-    public async Task<Result<NumberDetails>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default)
+    public async Task<Result<NumberView>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.FindNumberAsync(actor, key, ct);
-        return found.IsSuccess ? await DescribeAsync(db, actor, found.Value, time.UtcNow(), ct) : found.Error;
+        var reach = await db.ReachAsync(actor, ct);
+        return await (await reach.FindNumberAsync(key, ct)).ThenAsync(async number => (Result<NumberView>)await DescribeAsync(db, reach, number, time.UtcNow(), ct));
     }
 
-    /// <summary>The number as the actor sees it: its account, its pending request and what the actor may do with them.</summary>
-    internal static async Task<NumberDetails> DescribeAsync(IPortalDbContext db, Actor actor, PhoneNumber n, DateTime now, CancellationToken ct)
+    /// <summary>The number as the actor sees it: its account, its release or pending request, and what the actor may do with them.</summary>
+    internal static async Task<NumberView> DescribeAsync(IPortalDbContext db, Reach reach, PhoneNumber n, DateTime now, CancellationToken ct)
     {
         var account = await db.Accounts.AsNoTracking().Include(a => a.Members).SingleAsync(a => a.Id == n.AccountId, ct);
-        var pending = await db.ReleaseRequests.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.PhoneNumberId == n.Id && r.Status == ReleaseRequestStatus.Pending, ct);
+        var requests = await db.ReleaseRequests.AsNoTracking()
+            .Where(r => r.PhoneNumberId == n.Id && (r.Status == ReleaseRequestStatus.Pending || r.Status == ReleaseRequestStatus.Approved))
+            .OrderByDescending(r => r.RequestedAt)
+            .ToListAsync(ct);
+        var pending = requests.FirstOrDefault(r => r.Status == ReleaseRequestStatus.Pending);
+        var release = n.Status is NumberStatus.Released or NumberStatus.Returned ? requests.FirstOrDefault(r => r.Status == ReleaseRequestStatus.Approved) : null;
 
-        return new NumberDetails(
+        return new NumberView(
             n.Id, n.AccountId, account.Name, n.E164, n.Label, n.CountryCode, n.Type, n.Provider, n.MonthlyPrice,
             n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.TrunkGroup, n.InboundRouting, n.ActiveCampaign,
             n.CallsInProgress, n.Status, n.Agents.Select(a => new AgentView(a.AgentId, a.Name)).ToList(),
-            n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, new Money(n.ReleaseFeeCents),
-            n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pending is null ? null : new PendingRequest(
-                pending.Id, pending.RequestedByName, pending.RequestedAt, pending.Reason, pending.MayBeWithdrawnBy(actor, account.IsOwnedBy(actor.UserId))),
+            n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, release?.FeeCharged ?? Money.Zero,
+            n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pending is null ? null : new PendingRequestView(
+                pending.Id, pending.RequestedByName, pending.RequestedAt, pending.Reason, pending.MayBeWithdrawnBy(reach.Actor, reach.Owns(n.AccountId))),
             n.CanCancelReleaseAt(now),
-            account.ApprovesReleasesAtOnceFor(actor.UserId));
+            account.ApprovesReleasesAtOnceFor(reach.Actor.UserId));
     }
 }

@@ -26,7 +26,7 @@ public sealed record NumberFilter(
     NumberSort Sort = NumberSort.E164,
     bool Descending = false);
 
-public sealed record NumberRow(
+public sealed record NumberRowView(
     string Id,
     string AccountId,
     string E164,
@@ -46,16 +46,16 @@ public sealed record NumberRow(
 /// </summary>
 public sealed class ListNumbers(IPortalDbFactory dbFactory)
 {
-    public async Task<Result<Page<NumberRow>>> HandleAsync(Actor actor, NumberFilter filter, Paging paging, CancellationToken ct = default)
+    public async Task<Result<Page<NumberRowView>>> HandleAsync(Actor actor, NumberFilter filter, Paging paging, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var accountIds = await db.AccountIdsAsync(actor, ct);
-        if (filter.AccountId is { } accountId && !await db.CanReachAccountAsync(actor, accountId, ct))
+        var reach = await (await db.ReachAsync(actor, ct)).NarrowAsync(filter.AccountId, ct);
+        if (!reach.IsSuccess)
         {
-            return Errors.AccountMissing(accountId);
+            return reach.Error;
         }
 
-        var query = db.PhoneNumbers.AsNoTracking().Within(filter.AccountId is { } only ? [only] : accountIds);
+        var query = reach.Value.Numbers.AsNoTracking();
         query = filter.Status is { } status ? query.Where(n => n.Status == status) : query.Where(n => n.Status != NumberStatus.Returned);
         if (filter.Type is { } type)
         {
@@ -103,7 +103,7 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             .Select(n => n.Id)
             .Join(db.PhoneNumbers.AsNoTracking(), id => id, n => n.Id, (_, n) => n);
         var rows = await Sorted(page, filter)
-            .Select(n => new NumberRow(
+            .Select(n => new NumberRowView(
                 n.Id, n.AccountId, n.E164, n.Label, n.CountryCode, n.Type, n.Status, new Money(n.MonthlyPriceCents),
                 n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.Agents.Count))
             .ToListAsync(ct);
@@ -115,7 +115,7 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         }
 
         var next = hasMore && filter.Sort == NumberSort.E164 && !filter.Descending ? Cursor.Encode(rows[^1].E164, rows[^1].Id) : null;
-        return new Page<NumberRow>(rows, total, next);
+        return new Page<NumberRowView>(rows, total, next);
     }
 
     private static IOrderedQueryable<PhoneNumber> Sorted(IQueryable<PhoneNumber> query, NumberFilter filter)

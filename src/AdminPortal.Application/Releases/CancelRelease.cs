@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Application.Releases;
 
-public sealed record CancelOutcome(string NumberId, string E164, NumberStatus Status, DateTime ReleaseCancelledAt, string? TrunkGroup, string? InboundRouting, string Message);
+public sealed record CancellationView(string NumberId, string E164, NumberStatus Status, DateTime ReleaseCancelledAt, string? TrunkGroup, string? InboundRouting, string Message);
 
 /// <summary>
 /// Undoes a mistaken release during the cooling-off period: the number is active again with its trunk
@@ -15,36 +15,25 @@ public sealed record CancelOutcome(string NumberId, string E164, NumberStatus St
 /// </summary>
 public sealed class CancelRelease(IPortalDbFactory dbFactory, TimeProvider time)
 {
-    public async Task<Result<CancelOutcome>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.FindNumberAsync(actor, key, ct);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var number = found.Value;
-        var request = await db.ReleaseRequests
-            .Where(r => r.PhoneNumberId == number.Id && r.Status == ReleaseRequestStatus.Approved)
-            .OrderByDescending(r => r.DecidedAt)
-            .FirstOrDefaultAsync(ct);
-        var now = time.UtcNow();
-        var audit = AuditEvent.Record(
-            actor, now, AuditAction.ReleaseCancelled, number, request, $"Cancelled the release of {number.E164}; trunk group and routing restored, fee voided",
-            () => number.CancelRelease(now).Then(() =>
+    public Task<Result<CancellationView>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default) =>
+        dbFactory.ChangeAsync(
+            async db => await (await db.FindNumberAsync(actor, key, ct)).ThenAsync(async number =>
+                (Result<(PhoneNumber Number, ReleaseRequest? Request)>)(number, await db.ReleaseRequests
+                    .Where(r => r.PhoneNumberId == number.Id && r.Status == ReleaseRequestStatus.Approved)
+                    .OrderByDescending(r => r.DecidedAt)
+                    .FirstOrDefaultAsync(ct))),
+            (_, found) =>
             {
-                request?.VoidFee(now);
-                return Result.Success();
-            }));
-        if (!audit.IsSuccess)
-        {
-            return audit.Error;
-        }
-
-        var saved = await db.SaveAsync(audit.Value, ct);
-        return saved.IsSuccess
-            ? new CancelOutcome(number.Id, number.E164, number.Status, now, number.TrunkGroup, number.InboundRouting, "Number release cancelled successfully")
-            : saved.Error;
-    }
+                var (number, request) = found;
+                var now = time.UtcNow();
+                return AuditEvent.Record(
+                        actor, now, AuditAction.ReleaseCancelled, number, request, $"Cancelled the release of {number.E164}; trunk group and routing restored, fee voided",
+                        () => number.CancelRelease(now).Then(() =>
+                        {
+                            request?.VoidFee(now);
+                            return Result.Success();
+                        }))
+                    .Showing(() => new CancellationView(number.Id, number.E164, number.Status, now, number.TrunkGroup, number.InboundRouting, "Number release cancelled successfully"));
+            },
+            ct);
 }

@@ -1,12 +1,13 @@
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Application.Releases;
 
-public sealed record ReleasedNumber(
+public sealed record ReleasedNumberView(
     string NumberId,
     string AccountId,
     string E164,
@@ -27,29 +28,38 @@ public sealed record ReleasedNumber(
 /// <summary>Numbers still in cooling-off, and those returned to inventory in the last days (30 by default), newest release first.</summary>
 public sealed class ListReleased(IPortalDbFactory dbFactory, TimeProvider time, IOptions<ReleaseOptions> options)
 {
-    public async Task<Result<Page<ReleasedNumber>>> HandleAsync(Actor actor, string? accountId, Paging paging, CancellationToken ct = default)
+    public async Task<Result<Page<ReleasedNumberView>>> HandleAsync(Actor actor, string? accountId, Paging paging, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (accountId is not null && !await db.CanReachAccountAsync(actor, accountId, ct))
+        var reach = await (await db.ReachAsync(actor, ct)).NarrowAsync(accountId, ct);
+        if (!reach.IsSuccess)
         {
-            return Errors.AccountMissing(accountId);
+            return reach.Error;
         }
 
         var now = time.UtcNow();
         var since = now.AddDays(-options.Value.ReleasedListDays);
-        var query = db.PhoneNumbers.AsNoTracking()
-            .Within(accountId is null ? await db.AccountIdsAsync(actor, ct) : [accountId])
+        var query = reach.Value.Numbers.AsNoTracking()
             .Where(n => n.Status == NumberStatus.Released || (n.Status == NumberStatus.Returned && n.ReturnedAt >= since));
         int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
         var numbers = await query
             .OrderByDescending(n => n.ReleasedAt).ThenBy(n => n.Id)
             .Skip(paging.Skip).Take(paging.Limit)
             .ToListAsync(ct);
-        var rows = numbers.Select(n => new ReleasedNumber(
+
+        // The fee of each release is kept on the request that led to it; voided ones count nothing.
+        var ids = numbers.Select(n => n.Id).ToList();
+        var fees = (await reach.Value.Requests.AsNoTracking()
+                .Where(r => ids.Contains(r.PhoneNumberId) && r.Status == ReleaseRequestStatus.Approved && r.FeeVoidedAt == null)
+                .Select(r => new { r.PhoneNumberId, r.DecidedAt, r.FeeCents })
+                .ToListAsync(ct))
+            .GroupBy(r => r.PhoneNumberId)
+            .ToDictionary(g => g.Key, g => new Money(g.OrderByDescending(r => r.DecidedAt).First().FeeCents));
+        var rows = numbers.Select(n => new ReleasedNumberView(
                 n.Id, n.AccountId, n.E164, n.Label, n.Status, n.ReleasedAt!.Value, n.AvailableAfter!.Value, n.ReturnedAt,
-                new Money(n.ReleaseFeeCents), n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease,
+                fees.GetValueOrDefault(n.Id), n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease,
                 n.CanCancelReleaseAt(now) ? n.AvailableAfter : null))
             .ToList();
-        return new Page<ReleasedNumber>(rows, total, null);
+        return new Page<ReleasedNumberView>(rows, total, null);
     }
 }

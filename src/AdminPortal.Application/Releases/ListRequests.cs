@@ -18,12 +18,13 @@ public sealed class ListRequests(IPortalDbFactory dbFactory)
     public async Task<Result<Page<ReleaseRequestView>>> HandleAsync(Actor actor, RequestFilter filter, Paging paging, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (filter.AccountId is { } accountId && !await db.CanReachAccountAsync(actor, accountId, ct))
+        var reach = await (await db.ReachAsync(actor, ct)).NarrowAsync(filter.AccountId, ct);
+        if (!reach.IsSuccess)
         {
-            return Errors.AccountMissing(accountId);
+            return reach.Error;
         }
 
-        var query = db.ReleaseRequests.AsNoTracking().Within(filter.AccountId is { } only ? [only] : await db.AccountIdsAsync(actor, ct));
+        var query = reach.Value.Requests.AsNoTracking();
         if (filter.Status is { } status)
         {
             query = query.Where(r => r.Status == status);

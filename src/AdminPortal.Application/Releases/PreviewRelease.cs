@@ -10,7 +10,6 @@ public sealed class PreviewRelease(IPortalDbFactory dbFactory, TimeProvider time
     public async Task<Result<ReleasePreview>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.FindNumberAsync(actor, key, ct);
-        return found.IsSuccess ? ReleasePreview.Of(found.Value, options.Value.Terms, time.UtcNow()) : found.Error;
+        return (await db.FindNumberAsync(actor, key, ct)).Map(number => ReleasePreview.Of(number, options.Value.Terms, time.UtcNow()));
     }
 }

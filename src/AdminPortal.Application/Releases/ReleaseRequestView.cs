@@ -25,7 +25,7 @@ public sealed record ReleaseRequestView(
 }
 
 /// <summary>A number just released: when, what it cost, and until when the release can be cancelled.</summary>
-public sealed record ReleaseOutcome(
+public sealed record ReleaseView(
     string RequestId,
     string NumberId,
     string E164,
@@ -35,7 +35,7 @@ public sealed record ReleaseOutcome(
     int CoolingOffPeriodDays,
     DateTime AvailableAfter)
 {
-    public static ReleaseOutcome Of(ReleaseRequest request, PhoneNumber number, int coolingOffDays) => new(
-        request.Id, number.Id, number.E164, number.Status, number.ReleasedAt!.Value, new Money(number.ReleaseFeeCents),
+    public static ReleaseView Of(ReleaseRequest request, PhoneNumber number, int coolingOffDays) => new(
+        request.Id, number.Id, number.E164, number.Status, number.ReleasedAt!.Value, request.FeeCharged,
         coolingOffDays, number.AvailableAfter!.Value);
 }

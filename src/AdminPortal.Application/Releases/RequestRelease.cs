@@ -2,6 +2,7 @@ using AdminPortal.Application.Common;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,50 +15,32 @@ namespace AdminPortal.Application.Releases;
 /// </summary>
 public sealed class RequestRelease(IPortalDbFactory dbFactory, TimeProvider time, IOptions<ReleaseOptions> options)
 {
-    public async Task<Result<ReleaseRequestView>> HandleAsync(Actor actor, NumberKey key, string? reason, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.FindNumberAsync(actor, key, ct);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var validReason = BoundedText.Validate(reason, Errors.ReasonLength, "reason");
-        if (!validReason.IsSuccess)
-        {
-            return validReason.Error;
-        }
-
-        var number = found.Value;
-        var now = time.UtcNow();
-        var request = new ReleaseRequest(Ids.New(ReleaseRequest.IdPrefix), number.Id, number.AccountId, number.E164, validReason.Value, actor, now);
-        var requested = AuditEvent.Record(
-            actor, now, AuditAction.ReleaseRequested, number, request, $"Requested release of {number.E164}: {request.Reason}", number.MarkReleasePending);
-        if (!requested.IsSuccess)
-        {
-            return requested.Error;
-        }
-
-        db.ReleaseRequests.Add(request);
-        var audit = new List<AuditEvent> { requested.Value };
-
-        var account = await db.Accounts.Include(a => a.Members).SingleAsync(a => a.Id == number.AccountId, ct);
-        if (account.ApprovesReleasesAtOnceFor(actor.UserId))
-        {
-            var terms = options.Value.Terms;
-            var approved = AuditEvent.Record(
-                actor, now, AuditAction.ReleaseApproved, number, request, $"Released {number.E164} at once (self-service policy of {account.Id})",
-                () => ApproveRequest.Apply(request, number, actor, now, terms, bySelfServicePolicy: true));
-            if (!approved.IsSuccess)
+    public Task<Result<ReleaseRequestView>> HandleAsync(Actor actor, NumberKey key, string? reason, CancellationToken ct = default) =>
+        dbFactory.ChangeAsync(
+            async db => await (await db.FindNumberAsync(actor, key, ct)).ThenAsync(async number =>
+                (Result<(PhoneNumber Number, Account Account)>)(number, await db.Accounts.Include(a => a.Members).SingleAsync(a => a.Id == number.AccountId, ct))),
+            (db, found) => ReleaseReason.Create(reason).Then(validReason =>
             {
-                return approved.Error;
-            }
+                var (number, account) = found;
+                var now = time.UtcNow();
+                var request = new ReleaseRequest(Ids.New(ReleaseRequest.IdPrefix), number, validReason, actor, now);
+                var requested = AuditEvent.Record(
+                    actor, now, AuditAction.ReleaseRequested, number, request, $"Requested release of {number.E164}: {request.Reason}", number.MarkReleasePending);
+                if (!requested.IsSuccess)
+                {
+                    return requested.Error;
+                }
 
-            audit.Add(approved.Value);
-        }
+                db.ReleaseRequests.Add(request);
+                if (!account.ApprovesReleasesAtOnceFor(actor.UserId))
+                {
+                    return new Change<ReleaseRequestView>([requested.Value], ReleaseRequestView.Of(request));
+                }
 
-        var saved = await db.SaveAsync(audit, ct);
-        return saved.IsSuccess ? ReleaseRequestView.Of(request) : saved.Error;
-    }
+                return AuditEvent.Record(
+                        actor, now, AuditAction.ReleaseApproved, number, request, $"Released {number.E164} at once (self-service policy of {account.Id})",
+                        () => request.ApproveAtOnce(account, number, now, options.Value.Terms))
+                    .Map(approved => new Change<ReleaseRequestView>([requested.Value, approved], ReleaseRequestView.Of(request)));
+            }),
+            ct);
 }

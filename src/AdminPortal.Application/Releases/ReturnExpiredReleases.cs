@@ -2,6 +2,7 @@ using AdminPortal.Application.Common;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Application.Releases;
@@ -19,7 +20,7 @@ public sealed class ReturnExpiredReleases(IPortalDbFactory dbFactory, TimeProvid
         await using (var db = await dbFactory.CreateAsync(ct))
         {
             due = await db.PhoneNumbers
-                .Where(n => n.Status == NumberStatus.Released && n.AvailableAfter <= now)
+                .Where(PhoneNumber.CoolingOffEndedAt(now))
                 .Select(n => n.Id)
                 .ToListAsync(ct);
         }
@@ -36,13 +37,12 @@ public sealed class ReturnExpiredReleases(IPortalDbFactory dbFactory, TimeProvid
         return returned;
     }
 
-    public async Task<Result> ReturnOneAsync(string numberId, DateTime now, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var number = await db.PhoneNumbers.Include(n => n.Agents).SingleAsync(n => n.Id == numberId, ct);
-        var audit = AuditEvent.Record(
-            Actor.System, now, AuditAction.ReturnedToInventory, number, null, $"{number.E164} returned to inventory after its cooling-off period",
-            () => number.ReturnToInventory(now));
-        return audit.IsSuccess ? await db.SaveAsync(audit.Value, ct) : audit.Error;
-    }
+    public Task<Result<string>> ReturnOneAsync(string numberId, DateTime now, CancellationToken ct = default) =>
+        dbFactory.ChangeAsync(
+            async db => (Result<PhoneNumber>)await db.PhoneNumbers.Include(n => n.Agents).SingleAsync(n => n.Id == numberId, ct),
+            (_, number) => AuditEvent.Record(
+                    Actor.System, now, AuditAction.ReturnedToInventory, number, null, $"{number.E164} returned to inventory after its cooling-off period",
+                    () => number.ReturnToInventory(now))
+                .Showing(() => number.Id),
+            ct);
 }

@@ -11,7 +11,6 @@ namespace AdminPortal.Domain.ApiKeys;
 public sealed class ApiKey
 {
     public const string SecretPrefix = "nrp_";
-    public const int NameMaxLength = 100;
     public const int ShownPrefixLength = 12;
 
     private ApiKey()
@@ -40,13 +39,10 @@ public sealed class ApiKey
     /// <summary>A new key and its secret; <paramref name="secret"/> is given when the value is fixed (demo keys).</summary>
     public static Result<(ApiKey Key, string Secret)> Issue(string id, string userId, string? name, DateTime now, string? secret = null)
     {
-        var trimmed = name?.Trim() ?? string.Empty;
-        if (trimmed.Length is 0 or > NameMaxLength)
+        var checkedName = TextRule.KeyName.Check(name);
+        if (!checkedName.IsSuccess)
         {
-            return new Error(
-                ApiKeyErrors.NameLength,
-                $"A key name must be 1 to {NameMaxLength} characters (this one has {trimmed.Length})",
-                "Name the key after the system that will use it, for example \"billing sync\"");
+            return checkedName.Error with { Fix = "Name the key after the system that will use it, for example \"billing sync\"" };
         }
 
         secret ??= SecretPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
@@ -54,7 +50,7 @@ public sealed class ApiKey
         {
             Id = id,
             UserId = userId,
-            Name = trimmed,
+            Name = checkedName.Value,
             ShownPrefix = secret[..Math.Min(ShownPrefixLength, secret.Length)],
             SecretHash = Hash(secret),
             CreatedAt = now,
@@ -69,7 +65,7 @@ public sealed class ApiKey
     {
         if (IsRevoked)
         {
-            return new Error(ApiKeyErrors.AlreadyRevoked, $"The key \"{Name}\" was already revoked", "Nothing to do: it no longer works");
+            return new Error(Errors.ApiKeyRevoked, $"The key \"{Name}\" was already revoked", "Nothing to do: it no longer works");
         }
 
         RevokedAt = now;
@@ -91,9 +87,5 @@ public sealed class ApiKey
 
 public static class ApiKeyErrors
 {
-    public const string NameLength = "API_KEY_NAME_LENGTH";
-    public const string AlreadyRevoked = "API_KEY_REVOKED";
-    public const string NotFound = "API_KEY_NOT_FOUND";
-
-    public static Error Missing(string id) => new(NotFound, $"API key {id} was not found", "Open the API keys page to see your keys");
+    public static Error Missing(string id) => new(Errors.ApiKeyNotFound, $"API key {id} was not found", "Open the API keys page to see your keys");
 }

@@ -91,7 +91,7 @@ public sealed class AuditEvent
         trunk_group = number.TrunkGroup,
         inbound_routing = number.InboundRouting,
         agents = number.Agents.Select(a => a.Name).ToArray(),
-        release_fee_cents = number.ReleaseFeeCents,
+        release_fee_cents = request?.FeeCharged.Cents,
         available_after = number.AvailableAfter,
         request_status = request is null ? null : Snake(request.Status),
     });

@@ -1,10 +1,11 @@
 namespace AdminPortal.Domain.Common;
 
-/// <summary>Every expected failure of the portal, with the wording people see.</summary>
+/// <summary>Every error code of the portal (service results and the HTTP API), and the wording of the common ones.</summary>
 public static class Errors
 {
     public const string ReasonLength = "REASON_LENGTH";
     public const string NoteLength = "NOTE_LENGTH";
+    public const string InvalidText = "INVALID_TEXT";
     public const string InvalidE164 = "INVALID_E164";
     public const string StaffOnly = "STAFF_ONLY";
     public const string SelfApprovalForbidden = "SELF_APPROVAL_FORBIDDEN";
@@ -22,8 +23,21 @@ public static class Errors
     public const string NumberInUse = "NUMBER_IN_USE";
     public const string CallsInProgress = "CALLS_IN_PROGRESS";
     public const string InvalidCursor = "INVALID_CURSOR";
+    public const string ApiKeyNameLength = "API_KEY_NAME_LENGTH";
+    public const string ApiKeyRevoked = "API_KEY_REVOKED";
+    public const string ApiKeyNotFound = "API_KEY_NOT_FOUND";
 
-    public static Error NotFound(string what) => new(
+    // Codes of the HTTP API itself, for what happens before or around a use case.
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string InvalidParameter = "INVALID_PARAMETER";
+    public const string NotFound = "NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string InternalError = "INTERNAL_ERROR";
+
+    public static Error NumberMissing(string what) => new(
         NumberNotFound,
         // An address of blanks or a pasted paragraph is not repeated back.
         string.IsNullOrWhiteSpace(what) || what.Length > 40 ? "That phone number was not found in your accounts" : $"Phone number {what} was not found in your accounts",

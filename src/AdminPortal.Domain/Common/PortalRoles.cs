@@ -5,7 +5,6 @@ public static class PortalRoles
     public const string Owner = "Owner";
     public const string Reviewer = "Reviewer";
     public const string Admin = "Admin";
-    public const string Staff = Reviewer + "," + Admin;
 
     public static readonly IReadOnlyList<string> All = [Owner, Reviewer, Admin];
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Releases;
 
@@ -10,10 +11,19 @@ namespace AdminPortal.Domain.Numbers;
 /// </summary>
 public sealed class PhoneNumber
 {
+    /// <summary>Whether a release can still be cancelled: the one definition, for this class and for queries.</summary>
+    public static readonly Expression<Func<PhoneNumber, DateTime, bool>> Cancellable =
+        (n, now) => n.Status == NumberStatus.Released && now < n.AvailableAfter;
+
+    private static readonly Func<PhoneNumber, DateTime, bool> IsCancellable = Cancellable.Compile();
+
     public const string IdPrefix = "phn_";
     public const int LabelMaxLength = 100;
 
     private readonly List<AttachedAgent> _agents = [];
+
+    /// <summary>Only a number just bought (made with the public constructor, not loaded) is provisioned, and once.</summary>
+    private bool _provisionable;
 
     private PhoneNumber()
     {
@@ -41,6 +51,7 @@ public sealed class PhoneNumber
         MonthlyPriceCents = monthlyPrice.Cents;
         PurchasedAt = purchasedAt;
         NextBillingAt = nextBillingAt;
+        _provisionable = true;
     }
 
     public string Id { get; private set; } = null!;
@@ -83,21 +94,20 @@ public sealed class PhoneNumber
 
     public DateTime? ReturnedAt { get; private set; }
 
-    public long ReleaseFeeCents { get; private set; }
-
     /// <summary>Trunk group and routing as they were before the release, so that a cancel restores them exactly.</summary>
     public string? TrunkGroupBeforeRelease { get; private set; }
 
     public string? InboundRoutingBeforeRelease { get; private set; }
 
-    /// <summary>Optimistic concurrency token: every change below raises it, and a save whose loaded version is stale fails.</summary>
+    /// <summary>Optimistic concurrency token, raised by the persistence on every saved change: a save whose loaded version is stale fails.</summary>
     public int Version { get; private set; }
 
     public IReadOnlyList<AttachedAgent> Agents => _agents;
 
-    public bool CanCancelReleaseAt(DateTime now) => Status == NumberStatus.Released && now < AvailableAfter;
+    public bool CanCancelReleaseAt(DateTime now) => IsCancellable(this, now);
 
-    public PhoneNumber Configure(
+    /// <summary>How the platform set the number up when it was bought: once, on a number just made, never on one loaded.</summary>
+    public PhoneNumber Provision(
         string? trunkGroup = null,
         string? inboundRouting = null,
         A2pStatus a2p = A2pStatus.None,
@@ -105,32 +115,42 @@ public sealed class PhoneNumber
         int callsInProgress = 0,
         IEnumerable<AttachedAgent>? agents = null)
     {
+        if (!_provisionable)
+        {
+            throw new InvalidOperationException($"{E164} is already in service; change it through its named moves");
+        }
+
+        _provisionable = false;
         TrunkGroup = trunkGroup;
         InboundRouting = inboundRouting;
         A2pStatus = a2p;
         ActiveCampaign = activeCampaign;
-        CallsInProgress = callsInProgress;
+        CallsInProgress = Math.Max(0, callsInProgress);
         _agents.AddRange(agents ?? []);
         return this;
     }
 
-    public void AttachAgent(AttachedAgent agent)
+    /// <summary>The platform attached a voice agent; a number that is released or returned takes none.</summary>
+    public Result AttachAgent(AttachedAgent agent) => InService().Then(() =>
     {
+        if (_agents.Any(a => a.AgentId == agent.AgentId))
+        {
+            return Result.Success();
+        }
+
         _agents.Add(agent);
-        Version++;
-    }
+        return Result.Success();
+    });
 
-    public void SetCallsInProgress(int calls)
-    {
-        CallsInProgress = calls;
-        Version++;
-    }
+    /// <summary>The platform reports the calls on the number; a number that is released or returned carries none.</summary>
+    public Result SetCallsInProgress(int calls) => calls < 0
+        ? throw new ArgumentOutOfRangeException(nameof(calls), calls, "Calls in progress cannot be negative")
+        : calls == 0 ? Assign(() => CallsInProgress = 0) : InService().Then(() => Assign(() => CallsInProgress = calls));
 
-    public void SetActiveCampaign(string? campaign)
-    {
-        ActiveCampaign = campaign;
-        Version++;
-    }
+    /// <summary>The platform put the number into a campaign, or took it out (null).</summary>
+    public Result SetActiveCampaign(string? campaign) => campaign is null
+        ? Assign(() => ActiveCampaign = null)
+        : InService().Then(() => Assign(() => ActiveCampaign = campaign));
 
     public Result<AttachedAgent> DetachAgent(string agentId)
     {
@@ -141,7 +161,6 @@ public sealed class PhoneNumber
         }
 
         _agents.Remove(agent);
-        Version++;
         return agent;
     }
 
@@ -188,7 +207,6 @@ public sealed class PhoneNumber
         }
 
         Status = NumberStatus.ReleasePending;
-        Version++;
         return Result.Success();
     }
 
@@ -201,7 +219,6 @@ public sealed class PhoneNumber
         }
 
         Status = NumberStatus.Active;
-        Version++;
         return Result.Success();
     }
 
@@ -220,25 +237,20 @@ public sealed class PhoneNumber
         Status = NumberStatus.Released;
         ReleasedAt = now;
         AvailableAfter = terms.AvailableAfter(now);
-        ReleaseFeeCents = terms.FeeFor(PurchasedAt, now).Cents;
         TrunkGroupBeforeRelease = TrunkGroup;
         InboundRoutingBeforeRelease = InboundRouting;
         TrunkGroup = null;
         InboundRouting = null;
-        Version++;
         return Result.Success();
     }
 
     public Result CancelRelease(DateTime now)
     {
-        if (Status == NumberStatus.Returned || (Status == NumberStatus.Released && now >= AvailableAfter))
+        if (!CanCancelReleaseAt(now))
         {
-            return ReleaseErrors.CoolingOffOver(E164, AvailableAfter!.Value);
-        }
-
-        if (Status != NumberStatus.Released)
-        {
-            return ReleaseErrors.NotReleased(E164, Status);
+            return Status is NumberStatus.Released or NumberStatus.Returned
+                ? ReleaseErrors.CoolingOffOver(E164, AvailableAfter!.Value)
+                : ReleaseErrors.NotReleased(E164, Status);
         }
 
         Status = NumberStatus.Active;
@@ -248,8 +260,6 @@ public sealed class PhoneNumber
         InboundRoutingBeforeRelease = null;
         ReleasedAt = null;
         AvailableAfter = null;
-        ReleaseFeeCents = 0;
-        Version++;
         return Result.Success();
     }
 
@@ -260,7 +270,7 @@ public sealed class PhoneNumber
             return ReleaseErrors.NotReleased(E164, Status);
         }
 
-        if (now < AvailableAfter)
+        if (CanCancelReleaseAt(now))
         {
             return ReleaseErrors.StillCoolingOff(E164, AvailableAfter!.Value);
         }
@@ -269,7 +279,42 @@ public sealed class PhoneNumber
         ReturnedAt = now;
         TrunkGroupBeforeRelease = null;
         InboundRoutingBeforeRelease = null;
-        Version++;
         return Result.Success();
+    }
+
+    /// <summary>The cancellation rule as a query condition at the given time.</summary>
+    public static Expression<Func<PhoneNumber, bool>> CancellableAt(DateTime now)
+    {
+        var number = Cancellable.Parameters[0];
+        var at = Expression.Field(Expression.Constant(new StrongBox(now)), nameof(StrongBox.Value));
+        return Expression.Lambda<Func<PhoneNumber, bool>>(new Substitute(Cancellable.Parameters[1], at).Visit(Cancellable.Body), number);
+    }
+
+    /// <summary>Released numbers whose cooling-off period has ended: released, and no longer cancellable.</summary>
+    public static Expression<Func<PhoneNumber, bool>> CoolingOffEndedAt(DateTime now)
+    {
+        var cancellable = CancellableAt(now);
+        var number = cancellable.Parameters[0];
+        var released = Expression.Equal(Expression.Property(number, nameof(Status)), Expression.Constant(NumberStatus.Released));
+        return Expression.Lambda<Func<PhoneNumber, bool>>(Expression.AndAlso(released, Expression.Not(cancellable.Body)), number);
+    }
+
+    private Result InService() => Status is NumberStatus.Released or NumberStatus.Returned ? ReleaseErrors.NotInService(E164, Status) : Result.Success();
+
+    private static Result Assign(Action assign)
+    {
+        assign();
+        return Result.Success();
+    }
+
+    /// <summary>Holds a moment as a field, so that a query reads it as a parameter rather than a constant.</summary>
+    private sealed class StrongBox(DateTime value)
+    {
+        public readonly DateTime Value = value;
+    }
+
+    private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
     }
 }

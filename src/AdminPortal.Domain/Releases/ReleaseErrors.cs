@@ -20,6 +20,11 @@ public static class ReleaseErrors
             _ => "Reload the number to see its current status",
         });
 
+    public static Error NotInService(string e164, NumberStatus status) => new(
+        Errors.NotReleasable,
+        $"{e164} is {Describe(status)}: it takes no agents, calls or campaigns",
+        "Cancel the release first if the number should stay with the account");
+
     public static Error NotReleased(string e164, NumberStatus status) => new(
         Errors.NotReleasable,
         $"{e164} is {Describe(status)}, not released, so there is no release to cancel",
@@ -54,6 +59,11 @@ public static class ReleaseErrors
         Errors.SelfApprovalForbidden,
         "You requested this release yourself; another reviewer must approve it (four eyes)",
         "Ask another reviewer to approve it, or withdraw the request");
+
+    public static Error NotSelfService(string accountId) => new(
+        Errors.SelfApprovalForbidden,
+        $"Account {accountId} has releases reviewed; the requester cannot approve its own request",
+        "Wait for a reviewer to decide, or ask an administrator to change the account's release policy");
 
     public static Error AlreadyDecided(ReleaseRequest request) => new(
         Errors.RequestAlreadyDecided,

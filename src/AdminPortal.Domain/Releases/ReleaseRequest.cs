@@ -1,4 +1,6 @@
+using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
 
 namespace AdminPortal.Domain.Releases;
 
@@ -19,13 +21,13 @@ public sealed class ReleaseRequest
     {
     }
 
-    public ReleaseRequest(string id, string phoneNumberId, string accountId, string e164, string reason, Actor requester, DateTime now)
+    public ReleaseRequest(string id, PhoneNumber number, ReleaseReason reason, Actor requester, DateTime now)
     {
         Id = id;
-        PhoneNumberId = phoneNumberId;
-        AccountId = accountId;
-        E164 = e164;
-        Reason = reason;
+        PhoneNumberId = number.Id;
+        AccountId = number.AccountId;
+        E164 = number.E164;
+        Reason = reason.Value;
         RequestedById = requester.UserId;
         RequestedByName = requester.Name;
         RequestedAt = now;
@@ -58,12 +60,17 @@ public sealed class ReleaseRequest
 
     public string? DecisionNote { get; private set; }
 
-    /// <summary>The early termination fee charged when the request was approved.</summary>
+    /// <summary>The early termination fee charged when the request was approved: the one place the fee is kept.</summary>
     public long FeeCents { get; private set; }
+
+    public Money Fee => new(FeeCents);
 
     public DateTime? FeeVoidedAt { get; private set; }
 
-    /// <summary>Optimistic concurrency token, raised by every decision.</summary>
+    /// <summary>The fee the release this request led to still costs: nothing before approval or once cancelled.</summary>
+    public Money FeeCharged => Status == ReleaseRequestStatus.Approved && FeeVoidedAt is null ? Fee : Money.Zero;
+
+    /// <summary>Optimistic concurrency token, raised by the persistence on every saved change.</summary>
     public int Version { get; private set; }
 
     public bool WasRequestedBy(Actor actor) => RequestedById == actor.UserId;
@@ -71,45 +78,51 @@ public sealed class ReleaseRequest
     /// <summary>The requester, or an owner of the account, may take a request back; a reviewer rejects instead.</summary>
     public bool MayBeWithdrawnBy(Actor actor, bool ownsAccount) => WasRequestedBy(actor) || ownsAccount;
 
-    /// <summary>Four eyes: a reviewer may not approve its own request; an account's self-service policy approves at once.</summary>
-    public Result Approve(Actor reviewer, DateTime now, long feeCents, bool bySelfServicePolicy = false)
+    /// <summary>
+    /// A reviewer approves the request and the number is released; the fee of the terms is charged. Four eyes: a reviewer
+    /// may not approve its own request. Nothing changes when any rule refuses.
+    /// </summary>
+    public Result Approve(Actor reviewer, PhoneNumber number, DateTime now, ReleaseTerms terms)
     {
-        if (Status != ReleaseRequestStatus.Pending)
+        if (!reviewer.IsStaff)
         {
-            return ReleaseErrors.AlreadyDecided(this);
+            return Errors.Staff();
         }
 
-        if (WasRequestedBy(reviewer) && !bySelfServicePolicy)
+        if (WasRequestedBy(reviewer))
         {
-            return ReleaseErrors.SelfApproval();
+            return Pending().Then(() => ReleaseErrors.SelfApproval());
         }
 
-        Decide(ReleaseRequestStatus.Approved, reviewer, now, bySelfServicePolicy ? "Approved at once by the account's self-service release policy" : null);
-        FeeCents = feeCents;
-        return Result.Success();
+        return ApproveAndRelease(reviewer, number, now, terms, note: null);
     }
 
-    public Result Reject(Actor reviewer, DateTime now, string note)
+    /// <summary>
+    /// An owner's request on an account whose policy is self-service is approved at once, as its own decision; on any other
+    /// account the requester cannot approve it.
+    /// </summary>
+    public Result ApproveAtOnce(Account account, PhoneNumber number, DateTime now, ReleaseTerms terms)
     {
-        if (Status != ReleaseRequestStatus.Pending)
+        if (account.Id != AccountId || !account.ApprovesReleasesAtOnceFor(RequestedById))
         {
-            return ReleaseErrors.AlreadyDecided(this);
+            return ReleaseErrors.NotSelfService(account.Id);
         }
 
-        Decide(ReleaseRequestStatus.Rejected, reviewer, now, note);
-        return Result.Success();
+        var requester = new Actor(RequestedById, RequestedByName, new HashSet<string>());
+        return ApproveAndRelease(requester, number, now, terms, "Approved at once by the account's self-service release policy");
     }
 
-    public Result Withdraw(Actor actor, DateTime now)
+    public Result Reject(Actor reviewer, DateTime now, DecisionNote note)
     {
-        if (Status != ReleaseRequestStatus.Pending)
+        if (!reviewer.IsStaff)
         {
-            return ReleaseErrors.AlreadyDecided(this);
+            return Errors.Staff();
         }
 
-        Decide(ReleaseRequestStatus.Withdrawn, actor, now, null);
-        return Result.Success();
+        return Pending().Then(() => Decide(ReleaseRequestStatus.Rejected, reviewer, now, note.Value));
     }
+
+    public Result Withdraw(Actor actor, DateTime now) => Pending().Then(() => Decide(ReleaseRequestStatus.Withdrawn, actor, now, null));
 
     /// <summary>The release this request led to was cancelled during cooling-off: its fee is not charged.</summary>
     public void VoidFee(DateTime now)
@@ -117,17 +130,35 @@ public sealed class ReleaseRequest
         if (Status == ReleaseRequestStatus.Approved && FeeVoidedAt is null)
         {
             FeeVoidedAt = now;
-            Version++;
         }
     }
 
-    private void Decide(ReleaseRequestStatus status, Actor actor, DateTime now, string? note)
+    private Result Pending() => Status == ReleaseRequestStatus.Pending ? Result.Success() : ReleaseErrors.AlreadyDecided(this);
+
+    private Result ApproveAndRelease(Actor approver, PhoneNumber number, DateTime now, ReleaseTerms terms, string? note)
+    {
+        if (number.Id != PhoneNumberId)
+        {
+            throw new InvalidOperationException($"Request {Id} is about {PhoneNumberId}, not {number.Id}");
+        }
+
+        var fee = terms.FeeFor(number.PurchasedAt, now);
+        return Pending()
+            .Then(() => number.Release(now, terms))
+            .Then(() =>
+            {
+                FeeCents = fee.Cents;
+                return Decide(ReleaseRequestStatus.Approved, approver, now, note);
+            });
+    }
+
+    private Result Decide(ReleaseRequestStatus status, Actor actor, DateTime now, string? note)
     {
         Status = status;
         DecidedById = actor.UserId;
         DecidedByName = actor.Name;
         DecidedAt = now;
         DecisionNote = note;
-        Version++;
+        return Result.Success();
     }
 }

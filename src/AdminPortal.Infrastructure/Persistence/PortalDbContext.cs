@@ -3,6 +3,7 @@ using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Infrastructure.Api;
 using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using AdminPortal.Infrastructure.Identity;
@@ -27,6 +28,23 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public async Task<Result> CommitAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Errors.Concurrent();
+        }
+        catch (DbUpdateException ex) when (StoreConflicts.IsUniqueViolation(ex))
+        {
+            return Errors.Concurrent();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

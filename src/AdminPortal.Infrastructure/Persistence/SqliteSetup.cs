@@ -25,7 +25,7 @@ public static class SqliteSetup
     public static DbContextOptionsBuilder UsePortalSqlite(this DbContextOptionsBuilder options, string connectionString, int busyTimeoutMilliseconds) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteSetup).Assembly.FullName))
-            .AddInterceptors(new BusyTimeoutInterceptor(busyTimeoutMilliseconds));
+            .AddInterceptors(new BusyTimeoutInterceptor(busyTimeoutMilliseconds), new VersionInterceptor());
 
     /// <summary>Applies pending migrations and switches the file to write-ahead logging (a setting SQLite keeps in the file).</summary>
     public static async Task MigrateAsync(PortalDbContext db, CancellationToken ct = default)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AdminPortal.Application.Common;
-using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Audit;
@@ -55,26 +54,26 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         db.Accounts.AddRange(main, second, selfService);
 
         Number(main, ShowcaseNumber, "Main support line", "US", NumberType.Local, daysAgo: 40)
-            .Configure("tg-sfo-1", "sip:support@acme.example", A2pStatus.Approved, agents: [new AttachedAgent("agt_support_bot", "Support Bot")]);
-        Number(main, "+14155550101", "Sales overflow", "US", NumberType.Local, daysAgo: 400).Configure("tg-sfo-1", "sip:sales@acme.example", callsInProgress: 2);
-        Number(main, "+14155550102", "Spring promo", "US", NumberType.Local, daysAgo: 200).Configure("tg-sfo-1", "sip:promo@acme.example", A2pStatus.Approved, activeCampaign: "Spring Promo 2026");
+            .Provision("tg-sfo-1", "sip:support@acme.example", A2pStatus.Approved, agents: [new AttachedAgent("agt_support_bot", "Support Bot")]);
+        Number(main, "+14155550101", "Sales overflow", "US", NumberType.Local, daysAgo: 400).Provision("tg-sfo-1", "sip:sales@acme.example", callsInProgress: 2);
+        Number(main, "+14155550102", "Spring promo", "US", NumberType.Local, daysAgo: 200).Provision("tg-sfo-1", "sip:promo@acme.example", A2pStatus.Approved, activeCampaign: "Spring Promo 2026");
         Number(main, "+14155550109", "Two agents line", "US", NumberType.Local, daysAgo: 300)
-            .Configure("tg-sfo-2", "sip:desk@acme.example", agents: [new AttachedAgent("agt_sales_line", "Sales Line"), new AttachedAgent("agt_support_bot_2", "Support Bot 2")]);
+            .Provision("tg-sfo-2", "sip:desk@acme.example", agents: [new AttachedAgent("agt_sales_line", "Sales Line"), new AttachedAgent("agt_support_bot_2", "Support Bot 2")]);
 
-        Request(Number(main, "+14155550103", "Old fax line", "US", NumberType.Local, daysAgo: 800).Configure("tg-sfo-1", "sip:fax@acme.example"), owner, daysAgo: 3,
+        Request(Number(main, "+14155550103", "Old fax line", "US", NumberType.Local, daysAgo: 800).Provision("tg-sfo-1", "sip:fax@acme.example"), owner, daysAgo: 3,
             "The fax service was retired last quarter and nobody dials this number any more.");
-        Request(Number(main, "+14155550104", "Temporary event line", "US", NumberType.Local, daysAgo: 30).Configure("tg-sfo-2", "sip:event@acme.example"), owner, daysAgo: 1,
+        Request(Number(main, "+14155550104", "Temporary event line", "US", NumberType.Local, daysAgo: 30).Provision("tg-sfo-2", "sip:event@acme.example"), owner, daysAgo: 1,
             "The trade show is over; this temporary hotline is no longer needed.");
-        Request(Number(main, "+18005550105", "Toll-free trial", "US", NumberType.TollFree, daysAgo: 500).Configure("tg-tf-1", "sip:trial@acme.example"), reviewer, daysAgo: 2,
+        Request(Number(main, "+18005550105", "Toll-free trial", "US", NumberType.TollFree, daysAgo: 500).Provision("tg-tf-1", "sip:trial@acme.example"), reviewer, daysAgo: 2,
             "Support asked to release this toll-free trial number on behalf of the customer.");
-        Request(Number(second, "+442079460199", "London reception (old)", "GB", NumberType.Local, daysAgo: 365).Configure("tg-lon-1", "sip:reception@acme.example"), owner, daysAgo: 5,
+        Request(Number(second, "+442079460199", "London reception (old)", "GB", NumberType.Local, daysAgo: 365).Provision("tg-lon-1", "sip:reception@acme.example"), owner, daysAgo: 5,
             "Reception moved to the new London number; this one only receives spam calls.");
 
-        Release(Number(main, "+14155550106", "Legacy IVR", "US", NumberType.Local, daysAgo: 60).Configure("tg-sfo-2", "sip:ivr@acme.example", A2pStatus.Approved), owner, secondReviewer, daysAgo: 5,
+        Release(Number(main, "+14155550106", "Legacy IVR", "US", NumberType.Local, daysAgo: 60).Provision("tg-sfo-2", "sip:ivr@acme.example", A2pStatus.Approved), owner, secondReviewer, daysAgo: 5,
             "The legacy IVR tree was replaced by the new voice agent.");
-        Release(Number(main, "+14155550107", "Winter campaign", "US", NumberType.Local, daysAgo: 400).Configure("tg-sfo-1", "sip:winter@acme.example"), owner, reviewer, daysAgo: 28,
+        Release(Number(main, "+14155550107", "Winter campaign", "US", NumberType.Local, daysAgo: 400).Provision("tg-sfo-1", "sip:winter@acme.example"), owner, reviewer, daysAgo: 28,
             "The winter campaign ended and the number is no longer printed anywhere.");
-        var closed = Number(main, "+14155550108", "Closed branch", "US", NumberType.Local, daysAgo: 700).Configure("tg-sfo-3", "sip:branch@acme.example");
+        var closed = Number(main, "+14155550108", "Closed branch", "US", NumberType.Local, daysAgo: 700).Provision("tg-sfo-3", "sip:branch@acme.example");
         Release(closed, owner, reviewer, daysAgo: releases.Value.CoolingOffDays + 15, "The Oakland branch closed and its line is not needed.");
         Return(closed, daysAgo: 15);
 
@@ -121,7 +120,7 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
             var label = $"{Labels[_random.Next(Labels.Length)]} {i + 1}";
             var tollFree = i % 17 == 0;
             var number = Number(account, (tollFree ? tollFreePrefix : prefix) + suffix, label, country, tollFree ? NumberType.TollFree : type, daysAgo: _random.Next(5, 900));
-            number.Configure(
+            number.Provision(
                 $"tg-{country.ToLowerInvariant()}-{1 + (i % 3)}",
                 $"sip:{label.Replace(' ', '-').ToLowerInvariant()}@{account.Id}.example",
                 (A2pStatus)(i % 4),
@@ -135,7 +134,7 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
     {
         var at = _now.AddDays(-daysAgo);
         // A readable id per number, so the README's API examples can name a demo request.
-        var request = new ReleaseRequest($"{ReleaseRequest.IdPrefix}demo_{number.E164[1..]}", number.Id, number.AccountId, number.E164, reason, requester, at);
+        var request = new ReleaseRequest($"{ReleaseRequest.IdPrefix}demo_{number.E164[1..]}", number, ReleaseReason.Create(reason).Value, requester, at);
         db.ReleaseRequests.Add(request);
         Audit(AuditEvent.Record(requester, at, AuditAction.ReleaseRequested, number, request, $"Requested release of {number.E164}: {reason}", number.MarkReleasePending));
         return request;
@@ -146,7 +145,7 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         var request = Request(number, requester, daysAgo + 0.5, reason);
         var at = _now.AddDays(-daysAgo);
         Audit(AuditEvent.Record(reviewer, at, AuditAction.ReleaseApproved, number, request, $"Approved the release of {number.E164}",
-            () => ApproveRequest.Apply(request, number, reviewer, at, releases.Value.Terms, bySelfServicePolicy: false)));
+            () => request.Approve(reviewer, number, at, releases.Value.Terms)));
     }
 
     private void Return(PhoneNumber number, int daysAgo)

@@ -6,8 +6,6 @@ using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
-using System.Text.Json.Nodes;
-using Microsoft.OpenApi;
 
 namespace AdminPortal.Web.Api;
 
@@ -28,7 +26,7 @@ public sealed record NumberSummaryDto(
     string Id, string AccountId, string E164, string Label, string Country, NumberType Type, NumberStatus Status,
     decimal MonthlyPrice, string Currency, DateTime PurchasedAt, DateTime NextBillingAt, A2pStatus A2pStatus, int AgentCount)
 {
-    public static NumberSummaryDto Of(NumberRow n) => new(
+    public static NumberSummaryDto Of(NumberRowView n) => new(
         n.Id, n.AccountId, n.E164, n.Label, n.CountryCode, n.Type, n.Status, Dollars.Of(n.MonthlyPrice), Dollars.Currency,
         n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.AgentCount);
 }
@@ -42,7 +40,7 @@ public sealed record NumberDto(
     IReadOnlyList<AgentDto> Agents, string? PendingRequestId, DateTime? ReleasedAt, DateTime? AvailableAfter, DateTime? ReturnedAt,
     bool CanCancelRelease)
 {
-    public static NumberDto Of(NumberDetails n) => new(
+    public static NumberDto Of(NumberView n) => new(
         n.Id, n.AccountId, n.AccountName, n.E164, n.Label, n.CountryCode, n.Type, n.Provider, Dollars.Of(n.MonthlyPrice), Dollars.Currency,
         n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.TrunkGroup, n.InboundRouting, n.ActiveCampaign, n.CallsInProgress, n.Status,
         [.. n.Agents.Select(a => new AgentDto(a.AgentId, a.Name))], n.PendingRequest?.Id, n.ReleasedAt, n.AvailableAfter, n.ReturnedAt,
@@ -73,7 +71,7 @@ public sealed record ApprovalDto(
     string RequestId, string PhoneNumberId, string E164, NumberStatus Status, DateTime ReleasedAt, decimal EarlyTerminationFee,
     string Currency, int CoolingOffPeriodDays, DateTime AvailableAfter)
 {
-    public static ApprovalDto Of(ReleaseOutcome o) => new(
+    public static ApprovalDto Of(ReleaseView o) => new(
         o.RequestId, o.NumberId, o.E164, o.Status, o.ReleasedAt, Dollars.Of(o.EarlyTerminationFee), Dollars.Currency,
         o.CoolingOffPeriodDays, o.AvailableAfter);
 }
@@ -81,14 +79,14 @@ public sealed record ApprovalDto(
 public sealed record CancellationDto(
     string PhoneNumberId, string E164, NumberStatus Status, DateTime ReleaseCancelledAt, string? TrunkGroup, string? InboundRouting, string Message)
 {
-    public static CancellationDto Of(CancelOutcome o) => new(o.NumberId, o.E164, o.Status, o.ReleaseCancelledAt, o.TrunkGroup, o.InboundRouting, o.Message);
+    public static CancellationDto Of(CancellationView o) => new(o.NumberId, o.E164, o.Status, o.ReleaseCancelledAt, o.TrunkGroup, o.InboundRouting, o.Message);
 }
 
 public sealed record ReleasedNumberDto(
     string PhoneNumberId, string AccountId, string E164, string Label, NumberStatus Status, DateTime ReleasedAt, DateTime AvailableAfter,
     DateTime? ReturnedAt, decimal EarlyTerminationFee, string Currency, bool CanCancel)
 {
-    public static ReleasedNumberDto Of(ReleasedNumber n) => new(
+    public static ReleasedNumberDto Of(ReleasedNumberView n) => new(
         n.NumberId, n.AccountId, n.E164, n.Label, n.Status, n.ReleasedAt, n.AvailableAfter, n.ReturnedAt,
         Dollars.Of(n.EarlyTerminationFee), Dollars.Currency, n.CancellableUntil is not null);
 }
@@ -99,7 +97,7 @@ public sealed record AuditEventDto(
     long Id, DateTime OccurredAt, string Actor, AuditAction Action, string AccountId, string PhoneNumberId, string E164,
     string? ReleaseRequestId, string Summary, JsonElement Before, JsonElement After)
 {
-    public static AuditEventDto Of(AuditEntry e) => new(
+    public static AuditEventDto Of(AuditEntryView e) => new(
         e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary,
         JsonSerializer.Deserialize<JsonElement>(e.Before), JsonSerializer.Deserialize<JsonElement>(e.After));
 }
@@ -112,38 +110,4 @@ public static class Dollars
 
     /// <summary>Cents as dollars with exactly two decimals: 2500 becomes 25.00, which JSON writes as 25.00.</summary>
     public static decimal Of(Money money) => money.Cents * 0.01m;
-}
-
-/// <summary>The values a text query parameter accepts, for the OpenAPI document.</summary>
-public sealed record QueryValuesDoc(string Parameter, IReadOnlyList<string> Values);
-
-/// <summary>The OpenAPI description of a body such as <c>{ "reason": "…" }</c>: one text of 10 to 500 characters.</summary>
-public sealed record TextBodyDoc(string Property, string Description, string Example)
-{
-    public OpenApiRequestBody ToOpenApi() => new()
-    {
-        Required = true,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["application/json"] = new OpenApiMediaType
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { Property },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        [Property] = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.String,
-                            MinLength = BoundedText.MinLength,
-                            MaxLength = BoundedText.MaxLength,
-                            Description = $"{Description}; {BoundedText.MinLength} to {BoundedText.MaxLength} characters after trimming",
-                        },
-                    },
-                },
-                Example = new JsonObject { [Property] = Example },
-            },
-        },
-    };
 }

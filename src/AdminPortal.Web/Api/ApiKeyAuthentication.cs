@@ -17,7 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    UserApiKeys keys,
+    AuthenticateApiKey keys,
     UserManager<PortalUser> users,
     IUserClaimsPrincipalFactory<PortalUser> principals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -43,7 +43,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header must be \"Bearer <API key>\"");
         }
 
-        var owner = await keys.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
+        var owner = await keys.HandleAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
         var user = owner is null ? null : await users.FindByIdAsync(owner.UserId);
         if (owner is null || user is null || await users.IsLockedOutAsync(user))
         {
@@ -61,14 +61,14 @@ public sealed class ApiKeyAuthenticationHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.Headers.WWWAuthenticate = "Bearer";
         await ApiResults.WriteAsync(Context, new Error(
-            ApiResults.Unauthenticated,
+            Errors.Unauthenticated,
             result.Failure?.Message ?? "This call needs an API key",
             "Send \"Authorization: Bearer <API key>\"; create a key on the portal's API keys page"));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiResults.WriteAsync(Context, new Error(
-            ApiResults.Forbidden,
+            Errors.Forbidden,
             "This user has no portal role",
             "Ask an administrator to give the user the Owner or Reviewer role"));
 }

@@ -1,5 +1,5 @@
-using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AdminPortal.Web.Api;
@@ -7,47 +7,39 @@ namespace AdminPortal.Web.Api;
 /// <summary>Service results as HTTP answers: the value as JSON, or the error envelope with the code's status.</summary>
 public static class ApiResults
 {
-    public const string Unauthenticated = "UNAUTHENTICATED";
-    public const string Forbidden = "FORBIDDEN";
-    public const string RateLimited = "RATE_LIMITED";
-    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
-    public const string InvalidParameter = "INVALID_PARAMETER";
-    public const string NotFound = "NOT_FOUND";
-    public const string InternalError = "INTERNAL_ERROR";
-    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
-
     private static readonly Dictionary<string, int> Statuses = new()
     {
         [Errors.ReasonLength] = 400,
         [Errors.NoteLength] = 400,
+        [Errors.InvalidText] = 400,
         [Errors.InvalidE164] = 400,
         [Errors.InvalidCursor] = 400,
-        [InvalidParameter] = 400,
-        [ApiKeyErrors.NameLength] = 400,
-        [Unauthenticated] = 401,
+        [Errors.InvalidParameter] = 400,
+        [Errors.ApiKeyNameLength] = 400,
+        [Errors.Unauthenticated] = 401,
         [Errors.StaffOnly] = 403,
         [Errors.SelfApprovalForbidden] = 403,
         [Errors.NotRequester] = 403,
-        [Forbidden] = 403,
+        [Errors.Forbidden] = 403,
         [Errors.NumberNotFound] = 404,
         [Errors.RequestNotFound] = 404,
         [Errors.AccountNotFound] = 404,
         [Errors.AgentNotFound] = 404,
-        [ApiKeyErrors.NotFound] = 404,
-        [NotFound] = 404,
-        [MethodNotAllowed] = 405,
+        [Errors.ApiKeyNotFound] = 404,
+        [Errors.NotFound] = 404,
+        [Errors.MethodNotAllowed] = 405,
         [Errors.ReleaseAlreadyPending] = 409,
         [Errors.ActiveCampaign] = 409,
         [Errors.NotReleasable] = 409,
         [Errors.RequestAlreadyDecided] = 409,
         [Errors.CoolingOffExpired] = 409,
         [Errors.ConcurrentUpdate] = 409,
-        [ApiKeyErrors.AlreadyRevoked] = 409,
+        [Errors.ApiKeyRevoked] = 409,
         [Errors.NumberInUse] = 422,
         [Errors.CallsInProgress] = 422,
-        [IdempotencyKeyReused] = 422,
-        [RateLimited] = 429,
-        [InternalError] = 500,
+        [Errors.IdempotencyKeyReused] = 422,
+        [Errors.RateLimited] = 429,
+        [Errors.InternalError] = 500,
     };
 
     public static int StatusOf(string code) => Statuses.GetValueOrDefault(code, StatusCodes.Status400BadRequest);
@@ -72,20 +64,23 @@ public static class ApiResults
         if (allowed.Count == 0)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return new(NotFound, "There is no such API endpoint", "See /openapi/v1.json for the endpoints and their methods");
+            return new(Errors.NotFound, "There is no such API endpoint", "See /openapi/v1.json for the endpoints and their methods");
         }
 
         http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         http.Response.Headers.Allow = string.Join(", ", allowed);
-        return new(MethodNotAllowed, $"{http.Request.Method} is not allowed on this endpoint", $"Use {string.Join(" or ", allowed)}, as /openapi/v1.json lists");
+        return new(Errors.MethodNotAllowed, $"{http.Request.Method} is not allowed on this endpoint", $"Use {string.Join(" or ", allowed)}, as /openapi/v1.json lists");
     }
 
-    public static IResult Problem(Error error) => new ErrorResult(error);
+    public static ApiProblem Problem(Error error) => new(error);
 
-    public static IResult Ok<T>(Result<T> result, Func<T, object> shape, int status = StatusCodes.Status200OK) =>
-        result.IsSuccess ? Results.Json(shape(result.Value), statusCode: status) : Problem(result.Error);
+    public static Results<Ok<TDto>, ApiProblem> Ok<T, TDto>(Result<T> result, Func<T, TDto> shape) =>
+        result.IsSuccess ? TypedResults.Ok(shape(result.Value)) : Problem(result.Error);
 
-    public static IResult NoContent<T>(Result<T> result) => result.IsSuccess ? Results.NoContent() : Problem(result.Error);
+    public static Results<Created<TDto>, ApiProblem> Created<T, TDto>(Result<T> result, Func<T, TDto> shape) =>
+        result.IsSuccess ? TypedResults.Created((string?)null, shape(result.Value)) : Problem(result.Error);
+
+    public static Results<NoContent, ApiProblem> NoContent<T>(Result<T> result) => result.IsSuccess ? TypedResults.NoContent() : Problem(result.Error);
 
     /// <summary>Writes the envelope; its tracking id is the request id the logs carry, so a support ticket quoting it finds the request.</summary>
     public static Task WriteAsync(HttpContext http, Error error)
@@ -95,10 +90,12 @@ public static class ApiResults
         return http.Response.WriteAsJsonAsync(envelope, http.RequestAborted);
     }
 
-    private sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
-    {
-        public int? StatusCode => StatusOf(error.Code);
+}
 
-        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, error);
-    }
+/// <summary>A refusal as the error envelope, with the status its code has.</summary>
+public sealed class ApiProblem(Error error) : IResult, IStatusCodeHttpResult
+{
+    public int? StatusCode => ApiResults.StatusOf(error.Code);
+
+    public Task ExecuteAsync(HttpContext httpContext) => ApiResults.WriteAsync(httpContext, error);
 }

@@ -8,8 +8,6 @@ using AdminPortal.Infrastructure.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using System.Text.Json.Nodes;
-using Microsoft.OpenApi;
 
 namespace AdminPortal.Web.Api;
 
@@ -49,77 +47,13 @@ public static class ApiServices
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return new ValueTask(ApiResults.WriteAsync(rejected.HttpContext, new Error(
-                    ApiResults.RateLimited,
+                    Errors.RateLimited,
                     $"This API key made more than {perMinute} calls in a minute",
                     $"Wait {seconds} seconds (Retry-After) and slow down, or spread the work over several keys")));
             };
         });
 
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo
-            {
-                Title = "AdminPortal number release API",
-                Version = "v1",
-                Description = "Release phone numbers: preview, request, review, cancel during cooling-off. "
-                    + "Authenticate with \"Authorization: Bearer nrp_…\" (API keys page). Errors use the envelope "
-                    + "{ tracking_id, error: { code, message, fix } }. Every POST accepts an Idempotency-Key header.",
-            };
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "An API key created on the portal's API keys page (nrp_…)",
-            };
-            document.Security ??= [];
-            document.Security.Add(new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
-            });
-            return Task.CompletedTask;
-        }).AddOperationTransformer((operation, context, _) =>
-        {
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<TextBodyDoc>().FirstOrDefault() is { } body)
-            {
-                operation.RequestBody = body.ToOpenApi();
-            }
-
-            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
-            {
-                if (parameter.Name == "limit")
-                {
-                    parameter.Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Integer,
-                        Minimum = "1",
-                        Maximum = Paging.MaxTake.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        Default = JsonValue.Create(Paging.DefaultTake),
-                    };
-                }
-                else if (context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryValuesDoc>().FirstOrDefault(q => q.Parameter == parameter.Name) is { } values)
-                {
-                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))] };
-                }
-            }
-
-            if (string.Equals(context.Description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase))
-            {
-                operation.Parameters ??= [];
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = IdempotencyMiddleware.Header,
-                    In = ParameterLocation.Header,
-                    Required = false,
-                    Description = "Any unique value of up to 255 characters. A retry with the same key and request gets the first answer "
-                        + "(Idempotent-Replayed: true) without acting again, for 24 hours; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyRecord.KeyMaxLength },
-                });
-            }
-
-            return Task.CompletedTask;
-        }));
+        services.AddPortalOpenApi();
         return services;
     }
 
@@ -134,7 +68,7 @@ public static class ApiServices
             branch.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandler = http => ApiResults.WriteAsync(http, new Error(
-                    ApiResults.InternalError,
+                    Errors.InternalError,
                     "The portal failed to handle this call",
                     "Check the item's current state before trying again; if it keeps failing, contact support and quote the tracking id")),
             });

@@ -31,7 +31,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         if (key.Length > IdempotencyRecord.KeyMaxLength)
         {
             await ApiResults.WriteAsync(http, new Error(
-                ApiResults.InvalidParameter,
+                Errors.InvalidParameter,
                 $"The Idempotency-Key header is longer than {IdempotencyRecord.KeyMaxLength} characters",
                 "Use a UUID or another unique value of up to 255 characters"));
             return;
@@ -81,7 +81,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         if (previous.RequestHash != requestHash)
         {
             await ApiResults.WriteAsync(http, new Error(
-                ApiResults.IdempotencyKeyReused,
+                Errors.IdempotencyKeyReused,
                 "This Idempotency-Key was already used for a different request",
                 "Use a new Idempotency-Key for each distinct request; reuse a key only to retry the very same request"));
             return;

@@ -5,7 +5,7 @@ namespace AdminPortal.Api.Tests.Numbers;
 /// <summary>Reading numbers and their release preview, and detaching agents, as an owner of the account.</summary>
 public sealed class NumbersApiTests(ApiHost host) : IClassFixture<ApiHost>
 {
-    private const string Numbers = $"/api/v1/accounts/{ApiHost.AccountId}/numbers";
+    private const string Numbers = $"/api/v1/accounts/{Cast.AccountId}/numbers";
 
     [Fact]
     public async Task The_list_pages_through_every_number_of_the_account_with_a_cursor_in_snake_case_with_dollars()
@@ -123,8 +123,8 @@ public sealed class NumbersApiTests(ApiHost host) : IClassFixture<ApiHost>
         var json = await response.JsonAsync();
         Assert.Equal(number.E164, json.String("e164"));
         Assert.Equal(number.Id, json.String("id"));
-        Assert.Equal(ApiHost.TrunkGroup, json.String("trunk_group"));
-        Assert.Equal(ApiHost.InboundRouting, json.String("inbound_routing"));
+        Assert.Equal(Cast.TrunkGroup, json.String("trunk_group"));
+        Assert.Equal(Cast.InboundRouting, json.String("inbound_routing"));
         Assert.Equal("active", json.String("status"));
         var agent = Assert.Single(json.GetProperty("agents").EnumerateArray());
         Assert.Equal("agt_support_bot", agent.String("agent_id"));
@@ -162,7 +162,7 @@ public sealed class NumbersApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal("NUMBER_IN_USE", blocker.String("code"));
         Assert.Contains("1 active agent", blocker.String("message"));
         Assert.Contains("Support Bot", blocker.String("fix"));
-        Assert.Contains(preview.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains(ApiHost.TrunkGroup, StringComparison.Ordinal));
+        Assert.Contains(preview.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains(Cast.TrunkGroup, StringComparison.Ordinal));
         Assert.Equal("25.00", preview.Raw("early_termination_fee"));
         Assert.Equal("USD", preview.String("currency"));
         Assert.Equal(30, preview.GetProperty("cooling_off_period_days").GetInt32());
@@ -201,9 +201,9 @@ public sealed class NumbersApiTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task A_reviewer_reads_any_account_s_numbers()
     {
-        var number = await host.NumberAsync(ApiHost.OtherAccountId);
+        var number = await host.NumberAsync(Cast.OtherAccountId);
 
-        using var response = await host.Client(host.Reviewer).GetAsync($"/api/v1/accounts/{ApiHost.OtherAccountId}/numbers/{number.E164}", Ct);
+        using var response = await host.Client(host.Reviewer).GetAsync($"/api/v1/accounts/{Cast.OtherAccountId}/numbers/{number.E164}", Ct);
 
         Assert.Equal(number.Id, (await response.JsonAsync()).String("id"));
     }

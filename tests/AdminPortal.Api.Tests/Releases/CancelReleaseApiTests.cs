@@ -18,11 +18,11 @@ public sealed class CancelReleaseApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(number.E164, cancelled.String("e164"));
         Assert.Equal("active", cancelled.String("status"));
         Assert.Equal(host.Now, cancelled.Time("release_cancelled_at"));
-        Assert.Equal(ApiHost.TrunkGroup, cancelled.String("trunk_group"));
-        Assert.Equal(ApiHost.InboundRouting, cancelled.String("inbound_routing"));
+        Assert.Equal(Cast.TrunkGroup, cancelled.String("trunk_group"));
+        Assert.Equal(Cast.InboundRouting, cancelled.String("inbound_routing"));
         Assert.False(string.IsNullOrWhiteSpace(cancelled.String("message")));
         var restored = await host.LoadNumberAsync(number.Id);
-        Assert.Equal((NumberStatus.Active, ApiHost.TrunkGroup, ApiHost.InboundRouting, 0L), (restored.Status, restored.TrunkGroup, restored.InboundRouting, restored.ReleaseFeeCents));
+        Assert.Equal((NumberStatus.Active, Cast.TrunkGroup, Cast.InboundRouting, 0L), (restored.Status, restored.TrunkGroup, restored.InboundRouting, await host.Db.FeeChargedAsync(number.Id)));
         Assert.Equal(AuditAction.ReleaseCancelled, (await host.AuditOfAsync(number.Id))[^1].Action);
     }
 
@@ -65,7 +65,7 @@ public sealed class CancelReleaseApiTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var number = await host.ReleasedNumberAsync(purchasedDaysAgo: 40);
 
-        using var response = await host.Client(host.Owner).GetAsync($"/api/v1/accounts/{ApiHost.AccountId}/numbers/released", Ct);
+        using var response = await host.Client(host.Owner).GetAsync($"/api/v1/accounts/{Cast.AccountId}/numbers/released", Ct);
 
         var released = (await response.JsonAsync()).GetProperty("numbers").EnumerateArray().Single(n => n.String("e164") == number.E164);
         Assert.Equal("released", released.String("status"));
@@ -79,18 +79,18 @@ public sealed class CancelReleaseApiTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task The_audit_trail_of_a_number_is_newest_first_and_an_owner_sees_only_its_accounts()
     {
         var number = await host.ReleasedNumberAsync();
-        var theirs = await host.NumberAsync(ApiHost.OtherAccountId);
+        var theirs = await host.NumberAsync(Cast.OtherAccountId);
         await host.RequestReleaseAsync(theirs, host.Stranger);
 
         using var ofNumber = await host.Client(host.Owner).GetAsync($"/api/v1/audit-events?e164={number.E164[1..]}", Ct);
         using var all = await host.Client(host.Owner).GetAsync("/api/v1/audit-events?limit=200", Ct);
-        using var staff = await host.Client(host.Reviewer).GetAsync($"/api/v1/audit-events?account_id={ApiHost.OtherAccountId}", Ct);
+        using var staff = await host.Client(host.Reviewer).GetAsync($"/api/v1/audit-events?account_id={Cast.OtherAccountId}", Ct);
 
         var events = (await ofNumber.JsonAsync()).GetProperty("audit_events");
         Assert.Equal(["release_approved", "release_requested"], events.Strings("action"));
         Assert.Equal("reviewer@example.com", events[0].String("actor"));
         Assert.Equal("released", events[0].GetProperty("after").GetProperty("status").GetString());
-        Assert.DoesNotContain(ApiHost.OtherAccountId, (await all.JsonAsync()).GetProperty("audit_events").Strings("account_id"));
+        Assert.DoesNotContain(Cast.OtherAccountId, (await all.JsonAsync()).GetProperty("audit_events").Strings("account_id"));
         Assert.Contains(theirs.E164, (await staff.JsonAsync()).GetProperty("audit_events").Strings("e164"));
     }
 }

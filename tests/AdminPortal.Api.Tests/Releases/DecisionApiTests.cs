@@ -127,7 +127,7 @@ public sealed class DecisionApiTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task The_pending_list_is_oldest_first_across_accounts_for_staff_and_only_the_caller_s_accounts_for_an_owner()
     {
         var ours = await host.NumberAsync();
-        var theirs = await host.NumberAsync(ApiHost.OtherAccountId);
+        var theirs = await host.NumberAsync(Cast.OtherAccountId);
         var older = (await host.RequestReleaseAsync(theirs, host.Stranger)).String("id");
         host.Db.Clock.Advance(TimeSpan.FromMinutes(5));
         var newer = (await host.RequestReleaseAsync(ours)).String("id");
@@ -142,7 +142,7 @@ public sealed class DecisionApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.True(staffView.ToList().IndexOf(older) < staffView.ToList().IndexOf(newer), "oldest first");
         Assert.Contains(newer, await PendingAsync(host.Owner));
         Assert.DoesNotContain(older, await PendingAsync(host.Owner));
-        Assert.Equal(await PendingAsync(host.Owner), await PendingAsync(host.Reviewer, $"&account_id={ApiHost.AccountId}"));
+        Assert.Equal(await PendingAsync(host.Owner), await PendingAsync(host.Reviewer, $"&account_id={Cast.AccountId}"));
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class RequestReleaseApiTests(ApiHost host) : IClassFixture<ApiHost
     [Fact]
     public async Task Under_a_SelfService_policy_the_request_is_approved_at_once_and_the_number_released()
     {
-        var number = await host.NumberAsync(ApiHost.SelfServiceAccountId);
+        var number = await host.NumberAsync(Cast.SelfServiceAccountId);
 
         var request = await host.RequestReleaseAsync(number, host.SelfServiceOwner);
 

@@ -25,7 +25,7 @@ public sealed class ConcurrentDecisionTests(ApiHost host) : IClassFixture<ApiHos
 
         Assert.Single(await host.AuditOfAsync(number.Id), e => e.Action == AuditAction.ReleaseApproved);
         var released = await host.LoadNumberAsync(number.Id);
-        Assert.Equal((NumberStatus.Released, 2500L), (released.Status, released.ReleaseFeeCents));
+        Assert.Equal((NumberStatus.Released, 2500L), (released.Status, await host.Db.FeeChargedAsync(number.Id)));
         foreach (var response in responses)
         {
             response.Dispose();

@@ -91,7 +91,7 @@ public sealed class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task Keys_belong_to_a_user_so_two_users_with_the_same_key_both_act()
     {
         var ours = await host.NumberAsync();
-        var theirs = await host.NumberAsync(ApiHost.OtherAccountId);
+        var theirs = await host.NumberAsync(Cast.OtherAccountId);
         var key = Guid.NewGuid().ToString();
 
         using var owner = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(ours)}/request-release", new { reason = Steps.Reason }, key);

@@ -31,7 +31,7 @@ public sealed class ServerFailureTests
     {
         var failing = false;
         await using var host = await ApiHost.StartAsync([], services => services.AddScoped(sp =>
-            failing ? throw new InvalidOperationException("key store unreachable") : ActivatorUtilities.CreateInstance<UserApiKeys>(sp)));
+            failing ? throw new InvalidOperationException("key store unreachable") : ActivatorUtilities.CreateInstance<AuthenticateApiKey>(sp)));
         failing = true;
 
         using var response = await host.Client(host.Owner).GetAsync("/api/v1/release-requests", Ct);

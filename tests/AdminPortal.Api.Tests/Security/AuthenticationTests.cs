@@ -9,7 +9,7 @@ namespace AdminPortal.Api.Tests.Security;
 /// <summary>Every call needs a live API key of a user with a portal role; anything else is refused before any use case runs.</summary>
 public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
 {
-    private const string Numbers = $"/api/v1/accounts/{ApiHost.AccountId}/numbers";
+    private const string Numbers = $"/api/v1/accounts/{Cast.AccountId}/numbers";
 
     [Theory]
     [InlineData("no Authorization header", null)]
@@ -29,14 +29,13 @@ public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task A_revoked_key_gets_401_at_once_while_another_key_of_the_same_user_still_works()
     {
         var user = await host.UserAsync("revoking.owner@example.com", PortalRoles.Owner);
-        var keys = host.Db.Get<UserApiKeys>();
-        var second = (await keys.CreateAsync(user.Actor, "second", ct: Ct)).Succeeded();
+        var second = (await host.Db.Get<CreateApiKey>().HandleAsync(user.Actor, "second", Ct)).Succeeded();
         using (var before = await host.Client(user).GetAsync("/api/v1/release-requests", Ct))
         {
             await before.JsonAsync();
         }
 
-        (await keys.RevokeAsync(user.Actor, user.KeyId, Ct)).Succeeded();
+        (await host.Db.Get<RevokeApiKey>().HandleAsync(user.Actor, user.KeyId, Ct)).Succeeded();
 
         using var revoked = await host.Client(user).GetAsync("/api/v1/release-requests", Ct);
         await revoked.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
@@ -92,7 +91,7 @@ public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         using var response = await host.Client(user).GetAsync("/api/v1/release-requests", Ct);
 
         await response.JsonAsync();
-        var key = Assert.Single(await host.Db.Get<UserApiKeys>().ListAsync(user.Actor, Ct));
+        var key = Assert.Single(await host.Db.Get<ListApiKeys>().HandleAsync(user.Actor, Ct));
         Assert.Equal(host.Now, key.LastUsedAt);
     }
 

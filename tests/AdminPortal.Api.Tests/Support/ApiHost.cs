@@ -19,18 +19,12 @@ public sealed record ApiUser(Actor Actor, string KeyId, string Secret);
 
 /// <summary>
 /// The whole portal served in memory on a fresh SQLite file, without demo data. <see cref="Owner"/> owns
-/// <see cref="AccountId"/>, <see cref="Stranger"/> owns <see cref="OtherAccountId"/>, <see cref="SelfServiceOwner"/> owns
-/// <see cref="SelfServiceAccountId"/> (SelfService policy), and two reviewers work the queue; each calls with its own key.
+/// <see cref="Cast.AccountId"/>, <see cref="Stranger"/> owns <see cref="Cast.OtherAccountId"/>, <see cref="SelfServiceOwner"/> owns
+/// <see cref="Cast.SelfServiceAccountId"/> (SelfService policy), and two reviewers work the queue; each calls with its own key.
 /// The clock only moves when a test moves it.
 /// </summary>
 public sealed class ApiHost : IAsyncLifetime
 {
-    public const string AccountId = "acc_123abc";
-    public const string OtherAccountId = "acc_999xyz";
-    public const string SelfServiceAccountId = "acc_789ghi";
-    public const string TrunkGroup = "tg-test-1";
-    public const string InboundRouting = "sip:line@test.example";
-
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configure;
     private string _keysFolder = string.Empty;
@@ -105,15 +99,15 @@ public sealed class ApiHost : IAsyncLifetime
         });
         _ = Factory.Server;
 
-        Owner = await UserAsync("owner@example.com", PortalRoles.Owner);
-        Stranger = await UserAsync("stranger@example.com", PortalRoles.Owner);
-        SelfServiceOwner = await UserAsync("self.service@example.com", PortalRoles.Owner);
-        Reviewer = await UserAsync("reviewer@example.com", PortalRoles.Reviewer);
-        SecondReviewer = await UserAsync("second.reviewer@example.com", PortalRoles.Reviewer);
+        Owner = await UserAsync(Cast.OwnerEmail, PortalRoles.Owner);
+        Stranger = await UserAsync(Cast.StrangerEmail, PortalRoles.Owner);
+        SelfServiceOwner = await UserAsync(Cast.SelfServiceOwnerEmail, PortalRoles.Owner);
+        Reviewer = await UserAsync(Cast.ReviewerEmail, PortalRoles.Reviewer);
+        SecondReviewer = await UserAsync(Cast.SecondReviewerEmail, PortalRoles.Reviewer);
         var given = Db.Given();
-        await given.AccountAsync(AccountId, Owner.Actor);
-        await given.AccountAsync(OtherAccountId, Stranger.Actor);
-        await given.AccountAsync(SelfServiceAccountId, SelfServiceOwner.Actor, ReleasePolicy.SelfService);
+        await given.AccountAsync(Cast.AccountId, Owner.Actor);
+        await given.AccountAsync(Cast.OtherAccountId, Stranger.Actor);
+        await given.AccountAsync(Cast.SelfServiceAccountId, SelfServiceOwner.Actor, ReleasePolicy.SelfService);
     }
 
     /// <summary>A user created as an administrator would, with an API key of its own.</summary>
@@ -125,7 +119,7 @@ public sealed class ApiHost : IAsyncLifetime
         Assert.True((await users.CreateAsync(user)).Succeeded);
         Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
         var actor = Actor.Create(user.Id, email, roles);
-        var issued = (await scope.ServiceProvider.GetRequiredService<UserApiKeys>().CreateAsync(actor, "tests", ct: Ct)).Succeeded();
+        var issued = (await scope.ServiceProvider.GetRequiredService<CreateApiKey>().HandleAsync(actor, "tests", Ct)).Succeeded();
         return new ApiUser(actor, issued.Key.Id, issued.Secret);
     }
 
@@ -144,29 +138,17 @@ public sealed class ApiHost : IAsyncLifetime
     }
 
     /// <summary>An active number bought a year ago (no fee), with trunk group, routing and no agents unless shaped.</summary>
-    public Task<PhoneNumber> NumberAsync(string accountId = AccountId, Action<PhoneNumber>? shape = null, int purchasedDaysAgo = 365) =>
+    public Task<PhoneNumber> NumberAsync(string accountId = Cast.AccountId, Action<PhoneNumber>? shape = null, int purchasedDaysAgo = 365) =>
         Db.Given().NumberAsync(accountId, purchasedDaysAgo: purchasedDaysAgo, shape: shape);
 
     public static Action<PhoneNumber> WithAgent(string agentId = "agt_support_bot", string name = "Support Bot") =>
         n => n.AttachAgent(new AttachedAgent(agentId, name));
 
-    public async Task<PhoneNumber> LoadNumberAsync(string id)
-    {
-        await using var ctx = Db.NewContext();
-        return await ctx.PhoneNumbers.AsNoTracking().Include(n => n.Agents).SingleAsync(n => n.Id == id, Ct);
-    }
+    public Task<PhoneNumber> LoadNumberAsync(string id) => Db.LoadNumberAsync(id);
 
-    public async Task<IReadOnlyList<AuditEvent>> AuditOfAsync(string numberId)
-    {
-        await using var ctx = Db.NewContext();
-        return await ctx.AuditEvents.AsNoTracking().Where(e => e.PhoneNumberId == numberId).OrderBy(e => e.Id).ToListAsync(Ct);
-    }
+    public Task<IReadOnlyList<AuditEvent>> AuditOfAsync(string numberId) => Db.AuditAsync(numberId);
 
-    public async Task<int> RequestCountAsync(string numberId)
-    {
-        await using var ctx = Db.NewContext();
-        return await ctx.ReleaseRequests.CountAsync(r => r.PhoneNumberId == numberId, Ct);
-    }
+    public async Task<int> RequestCountAsync(string numberId) => (await Db.RequestsForAsync(numberId)).Count;
 
     public async ValueTask DisposeAsync()
     {

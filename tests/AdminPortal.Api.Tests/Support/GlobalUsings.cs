@@ -3,4 +3,4 @@ global using System.Text.Json;
 global using AdminPortal.Api.Tests.Support;
 global using AdminPortal.Domain.Common;
 global using AdminPortal.Testing;
-global using static AdminPortal.Api.Tests.Support.TestCancellation;
+global using static AdminPortal.Testing.TestCancellation;

@@ -9,30 +9,30 @@ namespace AdminPortal.Api.Tests.Tenancy;
 /// </summary>
 public sealed class TenancyApiTests(ApiHost host) : IClassFixture<ApiHost>
 {
-    /// <summary>What the owner of <see cref="ApiHost.AccountId"/> has, and what nobody has.</summary>
+    /// <summary>What the owner of <see cref="Cast.AccountId"/> has, and what nobody has.</summary>
     public sealed record Targets(PhoneNumber Free, PhoneNumber WithAgent, PhoneNumber Released, PhoneNumber Pending, string PendingRequestId)
     {
         public static readonly Targets Missing = new(
             Fake("+19995550001"), Fake("+19995550002"), Fake("+19995550003"), Fake("+19995550004"), "rr_missing");
 
         private static PhoneNumber Fake(string e164) => new(
-            "phn_missing", ApiHost.AccountId, E164.From(e164), "Nobody's", "US", NumberType.Local, "Telnyx", new Money(100), DateTime.UnixEpoch, DateTime.UnixEpoch);
+            "phn_missing", Cast.AccountId, E164.From(e164), "Nobody's", "US", NumberType.Local, "Telnyx", new Money(100), DateTime.UnixEpoch, DateTime.UnixEpoch);
     }
 
     public sealed record Call(string Method, Func<Targets, string> Url, object? Body, HttpStatusCode Status, string Code);
 
     private static readonly Dictionary<string, Call> Calls = new()
     {
-        ["list numbers"] = new("GET", _ => $"/api/v1/accounts/{ApiHost.AccountId}/numbers", null, HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND"),
+        ["list numbers"] = new("GET", _ => $"/api/v1/accounts/{Cast.AccountId}/numbers", null, HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND"),
         ["get number"] = new("GET", t => Steps.NumberUrl(t.Free), null, HttpStatusCode.NotFound, "NUMBER_NOT_FOUND"),
         ["release preview"] = new("GET", t => $"{Steps.NumberUrl(t.Free)}/release-preview", null, HttpStatusCode.NotFound, "NUMBER_NOT_FOUND"),
         ["detach agent"] = new("DELETE", t => $"{Steps.NumberUrl(t.WithAgent)}/agents/agt_support_bot", null, HttpStatusCode.NotFound, "NUMBER_NOT_FOUND"),
         ["request release"] = new("POST", t => $"{Steps.NumberUrl(t.Free)}/request-release", new { reason = Steps.Reason }, HttpStatusCode.NotFound, "NUMBER_NOT_FOUND"),
         ["cancel release"] = new("POST", t => $"{Steps.NumberUrl(t.Released)}/cancel-release", null, HttpStatusCode.NotFound, "NUMBER_NOT_FOUND"),
-        ["released list"] = new("GET", _ => $"/api/v1/accounts/{ApiHost.AccountId}/numbers/released", null, HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND"),
+        ["released list"] = new("GET", _ => $"/api/v1/accounts/{Cast.AccountId}/numbers/released", null, HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND"),
         ["withdraw"] = new("POST", t => $"/api/v1/release-requests/{t.PendingRequestId}/withdraw", null, HttpStatusCode.NotFound, "REQUEST_NOT_FOUND"),
-        ["release requests of the account"] = new("GET", _ => $"/api/v1/release-requests?account_id={ApiHost.AccountId}", null, HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND"),
-        ["audit events of the account"] = new("GET", _ => $"/api/v1/audit-events?account_id={ApiHost.AccountId}", null, HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND"),
+        ["release requests of the account"] = new("GET", _ => $"/api/v1/release-requests?account_id={Cast.AccountId}", null, HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND"),
+        ["audit events of the account"] = new("GET", _ => $"/api/v1/audit-events?account_id={Cast.AccountId}", null, HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND"),
         ["approve"] = new("POST", t => $"/api/v1/release-requests/{t.PendingRequestId}/approve", null, HttpStatusCode.Forbidden, "STAFF_ONLY"),
         ["reject"] = new("POST", t => $"/api/v1/release-requests/{t.PendingRequestId}/reject", new { note = Steps.Note }, HttpStatusCode.Forbidden, "STAFF_ONLY"),
     };
@@ -63,7 +63,7 @@ public sealed class TenancyApiTests(ApiHost host) : IClassFixture<ApiHost>
         var (method, url, body, status, code) = Calls[call];
 
         using var forTheirs = await SendAsync(host.Stranger, method, url(targets), body);
-        using var forMissing = await SendAsync(host.Owner, method, url(Targets.Missing).Replace(ApiHost.AccountId, "acc_missing", StringComparison.Ordinal), body);
+        using var forMissing = await SendAsync(host.Owner, method, url(Targets.Missing).Replace(Cast.AccountId, "acc_missing", StringComparison.Ordinal), body);
 
         var theirs = await forTheirs.ErrorAsync(status, code);
         var missing = await forMissing.ErrorAsync(status, code);
@@ -98,7 +98,7 @@ public sealed class TenancyApiTests(ApiHost host) : IClassFixture<ApiHost>
         using var audit = await host.Client(host.Stranger).GetAsync("/api/v1/audit-events?limit=200", Ct);
 
         Assert.DoesNotContain(targets.PendingRequestId, (await requests.JsonAsync()).GetProperty("release_requests").Strings("id"));
-        Assert.DoesNotContain(ApiHost.AccountId, (await audit.JsonAsync()).GetProperty("audit_events").Strings("account_id"));
+        Assert.DoesNotContain(Cast.AccountId, (await audit.JsonAsync()).GetProperty("audit_events").Strings("account_id"));
     }
 
     private async Task<Targets> ArrangeAsync()
@@ -135,7 +135,7 @@ public sealed class TenancyApiTests(ApiHost host) : IClassFixture<ApiHost>
             .Replace(targets.Released.E164, "{e164}", StringComparison.Ordinal)
             .Replace(targets.Pending.E164, "{e164}", StringComparison.Ordinal)
             .Replace(targets.PendingRequestId, "{id}", StringComparison.Ordinal)
-            .Replace(ApiHost.AccountId, "{account}", StringComparison.Ordinal)
+            .Replace(Cast.AccountId, "{account}", StringComparison.Ordinal)
             .Replace("acc_missing", "{account}", StringComparison.Ordinal);
 
     private Task<HttpResponseMessage> SendAsync(ApiUser user, string method, string url, object? body) =>

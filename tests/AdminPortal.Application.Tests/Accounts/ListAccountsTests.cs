@@ -16,8 +16,8 @@ public sealed class ListAccountsTests
         var all = await db.Get<ListAccounts>().HandleAsync(portal.Admin, Ct);
 
         Assert.Equal(
-            [new AccountView(Portal.AccountId, $"Account {Portal.AccountId}", ReleasePolicy.ReviewRequired), new AccountView("acc_selfsvc", "Account acc_selfsvc", ReleasePolicy.SelfService)],
+            [new AccountView(Cast.AccountId, $"Account {Cast.AccountId}", ReleasePolicy.ReviewRequired), new AccountView("acc_selfsvc", "Account acc_selfsvc", ReleasePolicy.SelfService)],
             mine);
-        Assert.Equal([Portal.AccountId, Portal.OtherAccountId, "acc_selfsvc"], all.Select(a => a.Id));
+        Assert.Equal([Cast.AccountId, Cast.OtherAccountId, "acc_selfsvc"], all.Select(a => a.Id));
     }
 }

@@ -31,20 +31,20 @@ public sealed class AuditTrailTests
 
         string requestId = null!;
         await Step(AuditAction.AgentDetached, portal.Owner, async () => await db.Get<DetachAgent>().HandleAsync(portal.Owner, key, "agt_1", Ct));
-        await Step(AuditAction.ReleaseRequested, portal.Owner, async () => Remember(await db.Get<RequestRelease>().HandleAsync(portal.Owner, key, Texts.Reason, Ct), id => requestId = id));
-        await Step(AuditAction.ReleaseRejected, portal.Reviewer, async () => await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, requestId, Texts.Note, Ct));
-        await Step(AuditAction.ReleaseRequested, portal.Owner, async () => Remember(await db.Get<RequestRelease>().HandleAsync(portal.Owner, key, Texts.Reason, Ct), id => requestId = id));
+        await Step(AuditAction.ReleaseRequested, portal.Owner, async () => Remember(await db.Get<RequestRelease>().HandleAsync(portal.Owner, key, Cast.Reason, Ct), id => requestId = id));
+        await Step(AuditAction.ReleaseRejected, portal.Reviewer, async () => await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, requestId, Cast.Note, Ct));
+        await Step(AuditAction.ReleaseRequested, portal.Owner, async () => Remember(await db.Get<RequestRelease>().HandleAsync(portal.Owner, key, Cast.Reason, Ct), id => requestId = id));
         await Step(AuditAction.ReleaseWithdrawn, portal.Owner, async () => await db.Get<WithdrawRequest>().HandleAsync(portal.Owner, requestId, Ct));
-        await Step(AuditAction.ReleaseRequested, portal.Owner, async () => Remember(await db.Get<RequestRelease>().HandleAsync(portal.Owner, key, Texts.Reason, Ct), id => requestId = id));
+        await Step(AuditAction.ReleaseRequested, portal.Owner, async () => Remember(await db.Get<RequestRelease>().HandleAsync(portal.Owner, key, Cast.Reason, Ct), id => requestId = id));
         await Step(AuditAction.ReleaseApproved, portal.Reviewer, async () => await db.Get<ApproveRequest>().HandleAsync(portal.Reviewer, requestId, Ct));
         await Step(AuditAction.ReleaseCancelled, portal.Owner, async () => await db.Get<CancelRelease>().HandleAsync(portal.Owner, key, Ct));
-        await Step(AuditAction.ReleaseRequested, portal.Owner, async () => Remember(await db.Get<RequestRelease>().HandleAsync(portal.Owner, key, Texts.Reason, Ct), id => requestId = id));
+        await Step(AuditAction.ReleaseRequested, portal.Owner, async () => Remember(await db.Get<RequestRelease>().HandleAsync(portal.Owner, key, Cast.Reason, Ct), id => requestId = id));
         await Step(AuditAction.ReleaseApproved, portal.SecondReviewer, async () => await db.Get<ApproveRequest>().HandleAsync(portal.SecondReviewer, requestId, Ct));
         db.Clock.Advance(TimeSpan.FromDays(30));
         await Step(AuditAction.ReturnedToInventory, Actor.System, async () => await db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, db.Now, Ct));
 
         var trail = await portal.AuditAsync();
-        Assert.All(trail, e => Assert.Equal((Portal.AccountId, number.Id, number.E164), (e.AccountId, e.PhoneNumberId, e.E164)));
+        Assert.All(trail, e => Assert.Equal((Cast.AccountId, number.Id, number.E164), (e.AccountId, e.PhoneNumberId, e.E164)));
         Assert.All(trail.Where(e => e.Action is not (AuditAction.AgentDetached or AuditAction.ReturnedToInventory)), e => Assert.NotNull(e.ReleaseRequestId));
         Assert.Equal(NumberStatus.Returned, (await portal.LoadNumberAsync(number.Id)).Status);
     }
@@ -111,7 +111,7 @@ public sealed class AuditTrailTests
         var portal = await Portal.CreateAsync(db);
         var number = await portal.NumberAsync(shape: n => n.SetCallsInProgress(3));
 
-        (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Texts.Reason, Ct)).Failed(Errors.CallsInProgress);
+        (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct)).Failed(Errors.CallsInProgress);
         (await db.Get<DetachAgent>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), "agt_404", Ct)).Failed(Errors.AgentNotFound);
         (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Failed(Errors.NotReleasable);
 

@@ -18,7 +18,7 @@ public sealed class QueryAuditTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         _portal = await Portal.CreateAsync(_db);
         var mine = await _portal.NumberAsync("+14155551234", shape: Portal.WithAgents("Support Bot"));
-        var theirs = await _portal.NumberAsync("+442071838750", accountId: Portal.OtherAccountId);
+        var theirs = await _portal.NumberAsync("+442071838750", accountId: Cast.OtherAccountId);
         (_mineId, _theirsId) = (mine.Id, theirs.Id);
 
         (await _db.Get<DetachAgent>().HandleAsync(_portal.Owner, NumberKey.ById(mine.Id), "agt_1", Ct)).Succeeded();
@@ -39,7 +39,7 @@ public sealed class QueryAuditTests : IAsyncLifetime
         var page = await Query(_portal.Owner, new AuditFilter());
 
         Assert.Equal([AuditAction.ReleaseApproved, AuditAction.ReleaseRequested, AuditAction.AgentDetached], page.Items.Select(e => e.Action));
-        Assert.All(page.Items, e => Assert.Equal(Portal.AccountId, e.AccountId));
+        Assert.All(page.Items, e => Assert.Equal(Cast.AccountId, e.AccountId));
         Assert.Equal(3, page.TotalCount);
     }
 
@@ -73,7 +73,7 @@ public sealed class QueryAuditTests : IAsyncLifetime
     [Fact]
     public async Task The_trail_can_be_filtered_by_account_number_E164_user_and_action()
     {
-        Assert.Equal(1, (await Query(_portal.Reviewer, new AuditFilter(AccountId: Portal.OtherAccountId))).TotalCount);
+        Assert.Equal(1, (await Query(_portal.Reviewer, new AuditFilter(AccountId: Cast.OtherAccountId))).TotalCount);
         Assert.Equal(3, (await Query(_portal.Reviewer, new AuditFilter(NumberId: _mineId))).TotalCount);
         Assert.Equal(1, (await Query(_portal.Reviewer, new AuditFilter(E164: "44 20-7183-8750"))).TotalCount);
         Assert.Equal([AuditAction.ReleaseApproved], (await Query(_portal.Reviewer, new AuditFilter(User: "reviewer@"))).Items.Select(e => e.Action));
@@ -116,6 +116,6 @@ public sealed class QueryAuditTests : IAsyncLifetime
         Assert.Equal(_approvedAt, approved.OccurredAt);
     }
 
-    private async Task<Page<AuditEntry>> Query(Actor actor, AuditFilter filter) =>
+    private async Task<Page<AuditEntryView>> Query(Actor actor, AuditFilter filter) =>
         (await _db.Get<QueryAudit>().HandleAsync(actor, filter, new Paging(), Ct)).Succeeded();
 }

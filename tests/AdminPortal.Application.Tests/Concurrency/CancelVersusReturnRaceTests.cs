@@ -33,7 +33,7 @@ public sealed class CancelVersusReturnRaceTests
             var results = await Race.RunAsync<Result>(
             [
                 async () => await cancel.HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct),
-                () => job.ReturnOneAsync(number.Id, availableAfter, Ct),
+                async () => await job.ReturnOneAsync(number.Id, availableAfter, Ct),
             ]);
 
             var (cancelled, returned) = (results[0], results[1]);
@@ -44,14 +44,14 @@ public sealed class CancelVersusReturnRaceTests
             if (cancelled.IsSuccess)
             {
                 Assert.Contains(returned.Error!.Code, new[] { Errors.ConcurrentUpdate, Errors.NotReleasable });
-                Assert.Equal((NumberStatus.Active, Portal.TrunkGroup, Portal.InboundRouting, 0L, (DateTime?)null), (stored.Status, stored.TrunkGroup, stored.InboundRouting, stored.ReleaseFeeCents, stored.ReturnedAt));
+                Assert.Equal((NumberStatus.Active, Cast.TrunkGroup, Cast.InboundRouting, 0L, (DateTime?)null), (stored.Status, stored.TrunkGroup, stored.InboundRouting, await db.FeeChargedAsync(number.Id), stored.ReturnedAt));
                 Assert.NotNull(request.FeeVoidedAt);
                 Assert.Equal(AuditAction.ReleaseCancelled, Assert.Single(added).Action);
             }
             else
             {
                 Assert.Contains(cancelled.Error!.Code, new[] { Errors.ConcurrentUpdate, Errors.CoolingOffExpired });
-                Assert.Equal((NumberStatus.Returned, (string?)null, 2500L, (DateTime?)availableAfter), (stored.Status, stored.TrunkGroup, stored.ReleaseFeeCents, stored.ReturnedAt));
+                Assert.Equal((NumberStatus.Returned, (string?)null, 2500L, (DateTime?)availableAfter), (stored.Status, stored.TrunkGroup, await db.FeeChargedAsync(number.Id), stored.ReturnedAt));
                 Assert.Null(request.FeeVoidedAt);
                 Assert.Equal(AuditAction.ReturnedToInventory, Assert.Single(added).Action);
             }

@@ -25,14 +25,14 @@ public sealed class DecisionRaceTests
         var results = await Race.RunAsync(reviewers.Select(reviewer =>
         {
             var approve = db.Get<ApproveRequest>();
-            return (Func<Task<Result<ReleaseOutcome>>>)(() => approve.HandleAsync(reviewer, request.Id, Ct));
+            return (Func<Task<Result<ReleaseView>>>)(() => approve.HandleAsync(reviewer, request.Id, Ct));
         }).ToList());
 
         var winner = AssertOneWinner(results, reviewers);
         var stored = await portal.LoadRequestAsync(request.Id);
         Assert.Equal((ReleaseRequestStatus.Approved, winner.UserId, 1), (stored.Status, stored.DecidedById, stored.Version));
         var storedNumber = await portal.LoadNumberAsync(number.Id);
-        Assert.Equal((NumberStatus.Released, 2500L, db.Now.AddDays(30)), (storedNumber.Status, storedNumber.ReleaseFeeCents, storedNumber.AvailableAfter!.Value));
+        Assert.Equal((NumberStatus.Released, 2500L, db.Now.AddDays(30)), (storedNumber.Status, await db.FeeChargedAsync(number.Id), storedNumber.AvailableAfter!.Value));
         var audit = await portal.AuditAsync();
         Assert.Equal(before.AuditEvents + 1, audit.Count);
         Assert.Equal(winner.UserId, Assert.Single(audit, e => e.Action == AuditAction.ReleaseApproved).ActorId);
@@ -57,7 +57,7 @@ public sealed class DecisionRaceTests
             }
 
             var reject = db.Get<RejectRequest>();
-            return async () => await reject.HandleAsync(reviewer, request.Id, Texts.Note, Ct);
+            return async () => await reject.HandleAsync(reviewer, request.Id, Cast.Note, Ct);
         }).ToList());
 
         var winner = AssertOneWinner(results, reviewers);
@@ -86,7 +86,7 @@ public sealed class DecisionRaceTests
         var results = await Race.RunAsync(owners.Select(owner =>
         {
             var request = db.Get<RequestRelease>();
-            return (Func<Task<Result<ReleaseRequestView>>>)(() => request.HandleAsync(owner, NumberKey.ById(number.Id), Texts.Reason, Ct));
+            return (Func<Task<Result<ReleaseRequestView>>>)(() => request.HandleAsync(owner, NumberKey.ById(number.Id), Cast.Reason, Ct));
         }).ToList());
 
         var winner = Assert.Single(results, r => r.IsSuccess);

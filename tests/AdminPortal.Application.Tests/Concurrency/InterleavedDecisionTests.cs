@@ -81,7 +81,7 @@ public sealed class InterleavedDecisionTests
     private static async Task<Result> Decide(TestDatabase db, Decision decision, string requestId, Actor reviewer, Actor owner) => decision switch
     {
         Decision.Approve => await db.Get<ApproveRequest>().HandleAsync(reviewer, requestId, Ct),
-        Decision.Reject => await db.Get<RejectRequest>().HandleAsync(reviewer, requestId, Texts.Note, Ct),
+        Decision.Reject => await db.Get<RejectRequest>().HandleAsync(reviewer, requestId, Cast.Note, Ct),
         _ => await db.Get<WithdrawRequest>().HandleAsync(owner, requestId, Ct),
     };
 

@@ -60,8 +60,8 @@ public sealed class GetDashboardTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        await portal.RequestAsync(await portal.NumberAsync(accountId: Portal.OtherAccountId), by: portal.Stranger);
-        await portal.ReleasedNumberAsync(accountId: Portal.OtherAccountId);
+        await portal.RequestAsync(await portal.NumberAsync(accountId: Cast.OtherAccountId), by: portal.Stranger);
+        await portal.ReleasedNumberAsync(accountId: Cast.OtherAccountId);
         await portal.RequestAsync(await portal.NumberAsync());
 
         var mine = (await db.Get<GetDashboard>().HandleAsync(portal.Owner, Ct)).Succeeded();

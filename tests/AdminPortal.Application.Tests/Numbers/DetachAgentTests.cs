@@ -84,7 +84,7 @@ public sealed class DetachAgentTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var number = await portal.NumberAsync(shape: Portal.WithAgents("Support Bot"), accountId: Portal.OtherAccountId);
+        var number = await portal.NumberAsync(shape: Portal.WithAgents("Support Bot"), accountId: Cast.OtherAccountId);
 
         (await db.Get<DetachAgent>().HandleAsync(portal.Reviewer, NumberKey.ById(number.Id), "agt_1", Ct)).Succeeded();
 
@@ -93,7 +93,7 @@ public sealed class DetachAgentTests
     }
 
     private static Task<Result<ReleaseRequestView>> Request(TestDatabase db, Portal portal, PhoneNumber number) =>
-        db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Texts.Reason, Ct);
+        db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct);
 
     private static string[] Agents(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("agents").EnumerateArray().Select(a => a.GetString()!).ToArray();

@@ -15,9 +15,9 @@ public sealed class GetNumberTests
 
         var details = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
-        Assert.Equal((number.Id, $"Account {Portal.AccountId}", "+14155551234", NumberStatus.ReleasePending), (details.Id, details.AccountName, details.E164, details.Status));
-        Assert.Equal((Portal.TrunkGroup, Portal.InboundRouting, A2pStatus.Approved), (details.TrunkGroup, details.InboundRouting, details.A2pStatus));
-        Assert.Equal((request.Id, "owner@example.com", Texts.Reason), (details.PendingRequest?.Id, details.PendingRequest?.RequestedByName, details.PendingRequest?.Reason));
+        Assert.Equal((number.Id, $"Account {Cast.AccountId}", "+14155551234", NumberStatus.ReleasePending), (details.Id, details.AccountName, details.E164, details.Status));
+        Assert.Equal((Cast.TrunkGroup, Cast.InboundRouting, A2pStatus.Approved), (details.TrunkGroup, details.InboundRouting, details.A2pStatus));
+        Assert.Equal((request.Id, Cast.OwnerEmail, Cast.Reason), (details.PendingRequest?.Id, details.PendingRequest?.RequestedByName, details.PendingRequest?.Reason));
         Assert.False(details.CanCancelRelease);
     }
 
@@ -34,7 +34,7 @@ public sealed class GetNumberTests
 
         var page = (await db.Get<GetNumberPage>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
-        Assert.Equal((NumberStatus.ReleasePending, Texts.Reason), (page.Number.Status, page.Number.PendingRequest?.Reason));
+        Assert.Equal((NumberStatus.ReleasePending, Cast.Reason), (page.Number.Status, page.Number.PendingRequest?.Reason));
         Assert.Equal([Errors.ReleaseAlreadyPending], page.Preview.Blockers.Select(b => b.Code));
         Assert.Empty(page.Preview.ApprovalBlockers);
         Assert.Equal([Domain.Audit.AuditAction.ReleaseRequested, Domain.Audit.AuditAction.AgentDetached], page.History.Select(e => e.Action));
@@ -93,7 +93,7 @@ public sealed class GetNumberTests
         db.Clock.Advance(TimeSpan.FromTicks(1));
         var at = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
-        Assert.Equal((released.ReleasedAt, released.AvailableAfter, Portal.TrunkGroup), (before.ReleasedAt!.Value, before.AvailableAfter!.Value, before.TrunkGroupBeforeRelease));
+        Assert.Equal((released.ReleasedAt, released.AvailableAfter, Cast.TrunkGroup), (before.ReleasedAt!.Value, before.AvailableAfter!.Value, before.TrunkGroupBeforeRelease));
         Assert.True(before.CanCancelRelease);
         Assert.False(at.CanCancelRelease);
     }
@@ -105,7 +105,7 @@ public sealed class GetNumberTests
         var portal = await Portal.CreateAsync(db);
         var number = await portal.NumberAsync("+14155551234");
 
-        var details = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, "+1 (415) 555-1234"), Ct)).Succeeded();
+        var details = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ByE164(Cast.AccountId, "+1 (415) 555-1234"), Ct)).Succeeded();
 
         Assert.Equal(number.Id, details.Id);
     }
@@ -116,7 +116,7 @@ public sealed class GetNumberTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
 
-        var missing = await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, "1 (999) 555-0000"), Ct);
+        var missing = await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ByE164(Cast.AccountId, "1 (999) 555-0000"), Ct);
 
         Assert.Contains("+19995550000 was not found", missing.Failed(Errors.NumberNotFound).Message);
     }

@@ -24,7 +24,7 @@ public sealed partial class ListNumbersQueryPlanTests
     {
         ["first page in number order"] = (false, new NumberFilter(), _ => new Paging(Take: 50), true),
         ["offset page deep in the list"] = (false, new NumberFilter(), _ => new Paging(Skip: 900, Take: 50), true),
-        ["keyset page after a cursor"] = (false, new NumberFilter(Portal.AccountId), cursor => new Paging(Take: 50, Cursor: cursor, WithTotal: false), true),
+        ["keyset page after a cursor"] = (false, new NumberFilter(Cast.AccountId), cursor => new Paging(Take: 50, Cursor: cursor, WithTotal: false), true),
         ["status filter"] = (false, new NumberFilter(Status: NumberStatus.Active), _ => new Paging(Take: 50), true),
         ["country filter"] = (false, new NumberFilter(Country: "GB"), _ => new Paging(Take: 50), true),
         ["type filter"] = (false, new NumberFilter(Type: NumberType.TollFree), _ => new Paging(Take: 50), true),

@@ -14,7 +14,7 @@ public sealed class ListNumbersTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         _portal = await Portal.CreateAsync(_db);
         var now = _db.Now;
-        PhoneNumber Make(string id, string e164, string label, string country, NumberType type, int daysAgo, long priceCents, string account = Portal.AccountId) =>
+        PhoneNumber Make(string id, string e164, string label, string country, NumberType type, int daysAgo, long priceCents, string account = Cast.AccountId) =>
             new(id, account, E164.From(e164), label, country, type, "Telnyx", new Money(priceCents), now.AddDays(-daysAgo), now.AddDays(10));
 
         var pending = Make("phn_list09", "+12125550109", "Pending desk", "US", NumberType.Local, 300, 115);
@@ -28,7 +28,7 @@ public sealed class ListNumbersTests : IAsyncLifetime
         returned.ReturnToInventory(now.AddDays(-10));
 
         await _portal.InsertAsync(
-            Make("phn_list01", "+14155550101", "Support line", "US", NumberType.Local, 400, 115).Configure(agents: [new AttachedAgent("agt_1", "Support Bot"), new AttachedAgent("agt_2", "Sales Line")]),
+            Make("phn_list01", "+14155550101", "Support line", "US", NumberType.Local, 400, 115).Provision(agents: [new AttachedAgent("agt_1", "Support Bot"), new AttachedAgent("agt_2", "Sales Line")]),
             Make("phn_list02", "+14155550102", "Sales hotline", "US", NumberType.TollFree, 200, 200),
             Make("phn_list03", "+442071838750", "London office", "GB", NumberType.Local, 100, 150),
             Make("phn_list04", "+447700900123", "UK mobile", "GB", NumberType.Mobile, 50, 300),
@@ -37,7 +37,7 @@ public sealed class ListNumbersTests : IAsyncLifetime
             released,
             returned,
             pending,
-            Make("phn_list99", "+14155550199", "Stranger line", "US", NumberType.Local, 10, 115, Portal.OtherAccountId));
+            Make("phn_list99", "+14155550199", "Stranger line", "US", NumberType.Local, 10, 115, Cast.OtherAccountId));
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
@@ -183,7 +183,7 @@ public sealed class ListNumbersTests : IAsyncLifetime
     public async Task Staff_see_every_accounts_numbers_and_can_narrow_to_one_account()
     {
         var all = await _db.Get<ListNumbers>().HandleAsync(_portal.Reviewer, new NumberFilter(), new Paging(), Ct);
-        var other = await _db.Get<ListNumbers>().HandleAsync(_portal.Reviewer, new NumberFilter(AccountId: Portal.OtherAccountId), new Paging(), Ct);
+        var other = await _db.Get<ListNumbers>().HandleAsync(_portal.Reviewer, new NumberFilter(AccountId: Cast.OtherAccountId), new Paging(), Ct);
 
         Assert.Equal(9, all.Succeeded().TotalCount);
         Assert.Equal(["phn_list99"], other.Succeeded().Items.Select(n => n.Id));
@@ -197,6 +197,6 @@ public sealed class ListNumbersTests : IAsyncLifetime
         Assert.Equal(8, (await List(new NumberFilter(), new Paging(Take: 100_000))).Items.Count);
     }
 
-    private async Task<Page<NumberRow>> List(NumberFilter filter, Paging? paging = null) =>
+    private async Task<Page<NumberRowView>> List(NumberFilter filter, Paging? paging = null) =>
         (await _db.Get<ListNumbers>().HandleAsync(_portal.Owner, filter, paging ?? new Paging(), Ct)).Succeeded();
 }

@@ -33,13 +33,13 @@ public sealed class ApproveRequestTests
         Assert.Equal(db.Now.AddDays(30), stored.AvailableAfter);
         Assert.Null(stored.TrunkGroup);
         Assert.Null(stored.InboundRouting);
-        Assert.Equal(Portal.TrunkGroup, stored.TrunkGroupBeforeRelease);
-        Assert.Equal(Portal.InboundRouting, stored.InboundRoutingBeforeRelease);
+        Assert.Equal(Cast.TrunkGroup, stored.TrunkGroupBeforeRelease);
+        Assert.Equal(Cast.InboundRouting, stored.InboundRoutingBeforeRelease);
         var decided = await portal.LoadRequestAsync(request.Id);
         Assert.Equal(ReleaseRequestStatus.Approved, decided.Status);
         Assert.Equal(portal.Reviewer.UserId, decided.DecidedById);
         Assert.Equal(db.Now, decided.DecidedAt);
-        Assert.Equal(new ReleaseOutcome(request.Id, number.Id, number.E164, NumberStatus.Released, db.Now, Money.Zero, 30, db.Now.AddDays(30)), outcome);
+        Assert.Equal(new ReleaseView(request.Id, number.Id, number.E164, NumberStatus.Released, db.Now, Money.Zero, 30, db.Now.AddDays(30)), outcome);
         var approved = Assert.Single(await portal.AuditAsync(), e => e.Action == AuditAction.ReleaseApproved);
         Assert.Equal(portal.Reviewer.UserId, approved.ActorId);
         Assert.Equal(request.Id, approved.ReleaseRequestId);
@@ -56,8 +56,8 @@ public sealed class ApproveRequestTests
         var (number, requestId, outcome) = await portal.ReleasedNumberAsync(purchasedAt: db.Now.AddMonths(-3).AddDays(1));
 
         Assert.Equal("$25.00", outcome.EarlyTerminationFee.ToString());
-        Assert.Equal(2500, (await portal.LoadNumberAsync(number.Id)).ReleaseFeeCents);
         Assert.Equal(2500, (await portal.LoadRequestAsync(requestId)).FeeCents);
+        Assert.Equal(2500, await db.FeeChargedAsync(number.Id));
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class ApproveRequestTests
         var (number, requestId, outcome) = await portal.ReleasedNumberAsync(purchasedAt: db.Now.AddMonths(-3));
 
         Assert.Equal("$0.00", outcome.EarlyTerminationFee.ToString());
-        Assert.Equal(0, (await portal.LoadNumberAsync(number.Id)).ReleaseFeeCents);
         Assert.Equal(0, (await portal.LoadRequestAsync(requestId)).FeeCents);
+        Assert.Equal(NumberStatus.Released, (await portal.LoadNumberAsync(number.Id)).Status);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ApproveRequestTests
         var outcome = await portal.ApproveAsync(request.Id);
 
         Assert.Equal(Money.Zero, outcome.EarlyTerminationFee);
-        Assert.Equal(0, (await portal.LoadNumberAsync(number.Id)).ReleaseFeeCents);
+        Assert.Equal(0, await db.FeeChargedAsync(number.Id));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class ApproveRequestTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var request = await portal.RequestAsync(await portal.NumberAsync());
-        (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, request.Id, Texts.Note, Ct)).Succeeded();
+        (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, request.Id, Cast.Note, Ct)).Succeeded();
 
         await db.RefusesAsync(() => db.Get<ApproveRequest>().HandleAsync(portal.SecondReviewer, request.Id, Ct), Errors.RequestAlreadyDecided);
     }

@@ -10,20 +10,20 @@ public sealed class CancelReleaseTests
     private const string TrunkGroup = "tg-berlin-02";
     private const string Routing = "sip:+4930123456@pbx.berlin.example";
 
-    private static readonly Action<PhoneNumber> Routed = n => n.Configure(TrunkGroup, Routing, A2pStatus.Testing);
+    private static readonly Func<PhoneNumber, PhoneNumber> Routed = n => n.Provision(TrunkGroup, Routing, A2pStatus.Testing);
 
     [Fact]
     public async Task Cancel_one_tick_before_available_after_restores_trunk_group_and_routing_exactly_and_voids_the_fee()
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var (number, requestId, released) = await portal.ReleasedNumberAsync(Routed, purchasedAt: db.Now.AddMonths(-1));
+        var (number, requestId, released) = await portal.ReleasedNumberAsync(provision: Routed, purchasedAt: db.Now.AddMonths(-1));
         Assert.Equal(2500, released.EarlyTerminationFee.Cents);
         db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
 
         var outcome = (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
-        Assert.Equal(new CancelOutcome(number.Id, number.E164, NumberStatus.Active, db.Now, TrunkGroup, Routing, "Number release cancelled successfully"), outcome);
+        Assert.Equal(new CancellationView(number.Id, number.E164, NumberStatus.Active, db.Now, TrunkGroup, Routing, "Number release cancelled successfully"), outcome);
         var stored = await portal.LoadNumberAsync(number.Id);
         Assert.Equal(NumberStatus.Active, stored.Status);
         Assert.Equal(TrunkGroup, stored.TrunkGroup);
@@ -32,7 +32,7 @@ public sealed class CancelReleaseTests
         Assert.Null(stored.InboundRoutingBeforeRelease);
         Assert.Null(stored.ReleasedAt);
         Assert.Null(stored.AvailableAfter);
-        Assert.Equal(0, stored.ReleaseFeeCents);
+        Assert.Equal(0, await db.FeeChargedAsync(number.Id));
         var request = await portal.LoadRequestAsync(requestId);
         Assert.Equal(ReleaseRequestStatus.Approved, request.Status);
         Assert.Equal(db.Now, request.FeeVoidedAt);
@@ -46,7 +46,7 @@ public sealed class CancelReleaseTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var (number, requestId, released) = await portal.ReleasedNumberAsync(Routed);
+        var (number, requestId, released) = await portal.ReleasedNumberAsync(provision: Routed);
         db.Clock.SetUtcNow(released.AvailableAfter);
 
         var error = await db.RefusesAsync(() => db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct), Errors.CoolingOffExpired);
@@ -86,7 +86,7 @@ public sealed class CancelReleaseTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var (number, _, _) = await portal.ReleasedNumberAsync(accountId: Portal.OtherAccountId);
+        var (number, _, _) = await portal.ReleasedNumberAsync(accountId: Cast.OtherAccountId);
 
         (await db.Get<CancelRelease>().HandleAsync(portal.SecondReviewer, NumberKey.ById(number.Id), Ct)).Succeeded();
 
@@ -124,7 +124,7 @@ public sealed class CancelReleaseTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var (number, firstRequestId, _) = await portal.ReleasedNumberAsync(Routed, purchasedAt: db.Now.AddMonths(-1));
+        var (number, firstRequestId, _) = await portal.ReleasedNumberAsync(provision: Routed, purchasedAt: db.Now.AddMonths(-1));
         db.Clock.Advance(TimeSpan.FromDays(1));
         (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
         db.Clock.Advance(TimeSpan.FromDays(1));

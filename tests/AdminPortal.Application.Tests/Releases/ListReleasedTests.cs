@@ -14,13 +14,13 @@ public sealed class ListReleasedTests
         var (number, _, released) = await portal.ReleasedNumberAsync(purchasedAt: db.Now.AddMonths(-1));
         db.Clock.Advance(TimeSpan.FromDays(10));
 
-        var page = (await db.Get<ListReleased>().HandleAsync(portal.Owner, Portal.AccountId, new Paging(), Ct)).Succeeded();
+        var page = (await db.Get<ListReleased>().HandleAsync(portal.Owner, Cast.AccountId, new Paging(), Ct)).Succeeded();
 
         var row = Assert.Single(page.Items);
         Assert.Equal(1, page.TotalCount);
         Assert.Equal(
-            new ReleasedNumber(number.Id, Portal.AccountId, number.E164, number.Label, NumberStatus.Released, released.ReleasedAt, released.AvailableAfter,
-                null, new Money(2500), Portal.TrunkGroup, Portal.InboundRouting, CancellableUntil: released.AvailableAfter),
+            new ReleasedNumberView(number.Id, Cast.AccountId, number.E164, number.Label, NumberStatus.Released, released.ReleasedAt, released.AvailableAfter,
+                null, new Money(2500), Cast.TrunkGroup, Cast.InboundRouting, CancellableUntil: released.AvailableAfter),
             row);
     }
 
@@ -89,13 +89,13 @@ public sealed class ListReleasedTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (mine, _, _) = await portal.ReleasedNumberAsync();
-        var (theirs, _, _) = await portal.ReleasedNumberAsync(accountId: Portal.OtherAccountId);
+        var (theirs, _, _) = await portal.ReleasedNumberAsync(accountId: Cast.OtherAccountId);
 
         Assert.Equal([mine.Id], (await List(db, portal.Owner, accountId: null)).Select(r => r.NumberId));
         Assert.Equal([mine.Id, theirs.Id], (await List(db, portal.Reviewer, accountId: null)).Select(r => r.NumberId).Order());
-        Assert.Equal([theirs.Id], (await List(db, portal.Reviewer, Portal.OtherAccountId)).Select(r => r.NumberId));
+        Assert.Equal([theirs.Id], (await List(db, portal.Reviewer, Cast.OtherAccountId)).Select(r => r.NumberId));
     }
 
-    private static async Task<IReadOnlyList<ReleasedNumber>> List(TestDatabase db, Actor actor, string? accountId = Portal.AccountId) =>
+    private static async Task<IReadOnlyList<ReleasedNumberView>> List(TestDatabase db, Actor actor, string? accountId = Cast.AccountId) =>
         (await db.Get<ListReleased>().HandleAsync(actor, accountId, new Paging(), Ct)).Succeeded().Items;
 }

@@ -26,13 +26,13 @@ public sealed class ListRequestsTests : IAsyncLifetime
         _pending = (await _portal.RequestAsync(pendingNumber)).Id;
         _db.Clock.Advance(TimeSpan.FromHours(1));
         _rejected = (await _portal.RequestAsync(await _portal.NumberAsync())).Id;
-        (await _db.Get<RejectRequest>().HandleAsync(_portal.Reviewer, _rejected, Texts.Note, Ct)).Succeeded();
+        (await _db.Get<RejectRequest>().HandleAsync(_portal.Reviewer, _rejected, Cast.Note, Ct)).Succeeded();
         _db.Clock.Advance(TimeSpan.FromHours(1));
         _approved = (await _portal.ReleasedNumberAsync()).RequestId;
         _db.Clock.Advance(TimeSpan.FromHours(1));
         _byCoOwner = (await _portal.RequestAsync(await _portal.NumberAsync(), by: _coOwner)).Id;
         _db.Clock.Advance(TimeSpan.FromHours(1));
-        _otherAccount = (await _portal.RequestAsync(await _portal.NumberAsync(accountId: Portal.OtherAccountId), by: _portal.Stranger)).Id;
+        _otherAccount = (await _portal.RequestAsync(await _portal.NumberAsync(accountId: Cast.OtherAccountId), by: _portal.Stranger)).Id;
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
@@ -68,7 +68,7 @@ public sealed class ListRequestsTests : IAsyncLifetime
     {
         var rejected = Assert.Single((await List(_portal.Owner, new RequestFilter(Status: ReleaseRequestStatus.Rejected))).Items);
 
-        Assert.Equal((_portal.Reviewer.Name, Texts.Note), (rejected.DecidedByName, rejected.DecisionNote));
+        Assert.Equal((_portal.Reviewer.Name, Cast.Note), (rejected.DecidedByName, rejected.DecisionNote));
         Assert.NotNull(rejected.DecidedAt);
     }
 

@@ -18,7 +18,7 @@ public sealed class PreviewReleaseTests
         Assert.Empty(preview.Blockers);
         Assert.Equal("$25.00", preview.EarlyTerminationFee.ToString());
         Assert.Contains(preview.Warnings, w => w.Contains("purchased less than 3 months ago") && w.Contains("$25.00"));
-        Assert.Contains(preview.Warnings, w => w.Contains($"trunk group '{Portal.TrunkGroup}'"));
+        Assert.Contains(preview.Warnings, w => w.Contains($"trunk group '{Cast.TrunkGroup}'"));
         Assert.Contains(preview.Warnings, w => w.Contains("A2P 10DLC registration (approved) is lost"));
         Assert.Equal(30, preview.CoolingOffPeriodDays);
         Assert.Equal(db.Now.AddDays(30), preview.AvailableAfter);
@@ -43,7 +43,7 @@ public sealed class PreviewReleaseTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var number = await portal.NumberAsync(shape: n => n.Configure(
+        var number = await portal.NumberAsync(provision: n => n.Provision(
             activeCampaign: "Holiday promo",
             callsInProgress: 2,
             agents: [new AttachedAgent("agt_1", "Support Bot")]));
@@ -110,8 +110,8 @@ public sealed class PreviewReleaseTests
         var portal = await Portal.CreateAsync(db);
         var number = await portal.NumberAsync("+14155551234");
 
-        var preview = (await db.Get<PreviewRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, "1 415-555-1234"), Ct)).Succeeded();
-        var invalid = await db.Get<PreviewRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, "0415"), Ct);
+        var preview = (await db.Get<PreviewRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Cast.AccountId, "1 415-555-1234"), Ct)).Succeeded();
+        var invalid = await db.Get<PreviewRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Cast.AccountId, "0415"), Ct);
 
         Assert.Equal(number.Id, preview.NumberId);
         invalid.Failed(Errors.InvalidE164);

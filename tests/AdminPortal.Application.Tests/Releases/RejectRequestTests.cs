@@ -20,25 +20,25 @@ public sealed class RejectRequestTests
         var request = await portal.RequestAsync(number);
         db.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var view = (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, request.Id, "  " + Texts.Note + " ", Ct)).Succeeded();
+        var view = (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, request.Id, "  " + Cast.Note + " ", Ct)).Succeeded();
 
         var stored = await portal.LoadRequestAsync(request.Id);
         Assert.Equal(ReleaseRequestStatus.Rejected, stored.Status);
-        Assert.Equal(Texts.Note, stored.DecisionNote);
+        Assert.Equal(Cast.Note, stored.DecisionNote);
         Assert.Equal(portal.Reviewer.UserId, stored.DecidedById);
         Assert.Equal(db.Now, stored.DecidedAt);
-        Assert.Equal(Texts.Note, view.DecisionNote);
+        Assert.Equal(Cast.Note, view.DecisionNote);
         var storedNumber = await portal.LoadNumberAsync(number.Id);
         Assert.Equal(NumberStatus.Active, storedNumber.Status);
-        Assert.Equal(Portal.TrunkGroup, storedNumber.TrunkGroup);
+        Assert.Equal(Cast.TrunkGroup, storedNumber.TrunkGroup);
         var rejected = Assert.Single(await portal.AuditAsync(), e => e.Action == AuditAction.ReleaseRejected);
-        Assert.Contains(Texts.Note, rejected.Summary);
+        Assert.Contains(Cast.Note, rejected.Summary);
         Assert.Equal(request.Id, rejected.ReleaseRequestId);
     }
 
     [Theory]
     [MemberData(nameof(AcceptedNotes))]
-    public async Task A_note_of_10_to_500_characters_after_trimming_is_accepted(string description, string note)
+    public async Task A_note_of_10_to_500_characters_after_trimming_is_accepted_and_stored_trimmed_and_normalised(string description, string note)
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
@@ -46,7 +46,7 @@ public sealed class RejectRequestTests
 
         (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, request.Id, note, Ct)).Succeeded();
 
-        Assert.Equal(note.Trim(), (await portal.LoadRequestAsync(request.Id)).DecisionNote);
+        Assert.Equal(note.Trim().Normalize(System.Text.NormalizationForm.FormC), (await portal.LoadRequestAsync(request.Id)).DecisionNote);
         _ = description; // names the case in the test list
     }
 
@@ -81,7 +81,7 @@ public sealed class RejectRequestTests
         var portal = await Portal.CreateAsync(db);
         var request = await portal.RequestAsync(await portal.NumberAsync());
 
-        await db.RefusesAsync(() => db.Get<RejectRequest>().HandleAsync(portal.Owner, request.Id, Texts.Note, Ct), Errors.StaffOnly);
+        await db.RefusesAsync(() => db.Get<RejectRequest>().HandleAsync(portal.Owner, request.Id, Cast.Note, Ct), Errors.StaffOnly);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class RejectRequestTests
         var request = await portal.RequestAsync(await portal.NumberAsync());
         (await db.Get<WithdrawRequest>().HandleAsync(portal.Owner, request.Id, Ct)).Succeeded();
 
-        await db.RefusesAsync(() => db.Get<RejectRequest>().HandleAsync(portal.Reviewer, request.Id, Texts.Note, Ct), Errors.RequestAlreadyDecided);
+        await db.RefusesAsync(() => db.Get<RejectRequest>().HandleAsync(portal.Reviewer, request.Id, Cast.Note, Ct), Errors.RequestAlreadyDecided);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class RejectRequestTests
         var portal = await Portal.CreateAsync(db);
         var (number, requestId, _) = await portal.ReleasedNumberAsync();
 
-        await db.RefusesAsync(() => db.Get<RejectRequest>().HandleAsync(portal.SecondReviewer, requestId, Texts.Note, Ct), Errors.RequestAlreadyDecided);
+        await db.RefusesAsync(() => db.Get<RejectRequest>().HandleAsync(portal.SecondReviewer, requestId, Cast.Note, Ct), Errors.RequestAlreadyDecided);
 
         Assert.Equal(NumberStatus.Released, (await portal.LoadNumberAsync(number.Id)).Status);
     }
@@ -114,7 +114,7 @@ public sealed class RejectRequestTests
         var portal = await Portal.CreateAsync(db);
         var number = await portal.NumberAsync();
         var first = await portal.RequestAsync(number);
-        (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, first.Id, Texts.Note, Ct)).Succeeded();
+        (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, first.Id, Cast.Note, Ct)).Succeeded();
         db.Clock.Advance(TimeSpan.FromHours(1));
 
         var second = await portal.RequestAsync(number);

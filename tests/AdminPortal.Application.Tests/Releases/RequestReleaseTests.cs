@@ -25,27 +25,27 @@ public sealed class RequestReleaseTests
         var portal = await Portal.CreateAsync(db);
         var number = await portal.NumberAsync();
 
-        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Texts.Reason, Ct)).Succeeded();
+        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct)).Succeeded();
 
         var request = await portal.LoadRequestAsync(view.Id);
         Assert.StartsWith(ReleaseRequest.IdPrefix, request.Id);
         Assert.Equal(ReleaseRequestStatus.Pending, request.Status);
-        Assert.Equal(Texts.Reason, request.Reason);
+        Assert.Equal(Cast.Reason, request.Reason);
         Assert.Equal(portal.Owner.UserId, request.RequestedById);
         Assert.Equal(db.Now, request.RequestedAt);
-        Assert.Equal(Portal.AccountId, request.AccountId);
+        Assert.Equal(Cast.AccountId, request.AccountId);
         Assert.Equal(number.E164, request.E164);
         Assert.Equal(NumberStatus.ReleasePending, (await portal.LoadNumberAsync(number.Id)).Status);
         var audit = Assert.Single(await portal.AuditAsync());
         Assert.Equal(AuditAction.ReleaseRequested, audit.Action);
         Assert.Equal(view.Id, audit.ReleaseRequestId);
         Assert.Equal(portal.Owner.UserId, audit.ActorId);
-        Assert.Contains(Texts.Reason, audit.Summary);
+        Assert.Contains(Cast.Reason, audit.Summary);
     }
 
     [Theory]
     [MemberData(nameof(AcceptedReasons))]
-    public async Task A_reason_of_10_to_500_characters_after_trimming_is_accepted_and_stored_trimmed(string description, string reason)
+    public async Task A_reason_of_10_to_500_characters_after_trimming_is_accepted_and_stored_trimmed_and_normalised(string description, string reason)
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
@@ -53,7 +53,7 @@ public sealed class RequestReleaseTests
 
         var view = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), reason, Ct)).Succeeded();
 
-        Assert.Equal(reason.Trim(), (await portal.LoadRequestAsync(view.Id)).Reason);
+        Assert.Equal(reason.Trim().Normalize(System.Text.NormalizationForm.FormC), (await portal.LoadRequestAsync(view.Id)).Reason);
         Assert.Equal(NumberStatus.ReleasePending, (await portal.LoadNumberAsync(number.Id)).Status);
         _ = description; // names the case in the test list
     }
@@ -97,7 +97,7 @@ public sealed class RequestReleaseTests
             _ => n => n.SetActiveCampaign("Holiday promo"),
         });
 
-        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Texts.Reason, Ct), code);
+        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct), code);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class RequestReleaseTests
         var (number, _, _) = await portal.ReleasedNumberAsync();
 
         var error = await db.RefusesAsync(
-            () => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Texts.Reason, Ct),
+            () => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct),
             Errors.NotReleasable);
 
         Assert.Contains("already released", error.Message);
@@ -141,7 +141,7 @@ public sealed class RequestReleaseTests
         var portal = await Portal.CreateAsync(db);
         var number = await portal.NumberAsync("+14155551234");
 
-        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, e164), Texts.Reason, Ct)).Succeeded();
+        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Cast.AccountId, e164), Cast.Reason, Ct)).Succeeded();
 
         Assert.Equal(number.Id, view.PhoneNumberId);
         Assert.Equal("+14155551234", view.E164);
@@ -155,7 +155,7 @@ public sealed class RequestReleaseTests
         await portal.NumberAsync("+14155551234");
 
         await db.RefusesAsync(
-            () => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, "+1 415 CALL NOW"), Texts.Reason, Ct),
+            () => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Cast.AccountId, "+1 415 CALL NOW"), Cast.Reason, Ct),
             Errors.InvalidE164);
     }
 
@@ -166,8 +166,8 @@ public sealed class RequestReleaseTests
         var portal = await Portal.CreateAsync(db);
         await portal.NumberAsync("+14155551234");
 
-        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById("phn_doesnotexist"), Texts.Reason, Ct), Errors.NumberNotFound);
-        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Portal.AccountId, "+14155550000"), Texts.Reason, Ct), Errors.NumberNotFound);
+        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById("phn_doesnotexist"), Cast.Reason, Ct), Errors.NumberNotFound);
+        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ByE164(Cast.AccountId, "+14155550000"), Cast.Reason, Ct), Errors.NumberNotFound);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class RequestReleaseTests
         var portal = await Portal.CreateAsync(db);
         var number = await portal.NumberAsync();
 
-        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Reviewer, NumberKey.ById(number.Id), Texts.Reason, Ct)).Succeeded();
+        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Reviewer, NumberKey.ById(number.Id), Cast.Reason, Ct)).Succeeded();
 
         Assert.Equal(ReleaseRequestStatus.Pending, (await portal.LoadRequestAsync(view.Id)).Status);
         Assert.Equal(portal.Reviewer.UserId, view.RequestedById);

@@ -12,7 +12,7 @@ public sealed class ReturnExpiredReleasesTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (first, _, released) = await portal.ReleasedNumberAsync();
-        var (second, _, _) = await portal.ReleasedNumberAsync(accountId: Portal.OtherAccountId);
+        var (second, _, _) = await portal.ReleasedNumberAsync(accountId: Cast.OtherAccountId);
         db.Clock.Advance(TimeSpan.FromDays(5));
         var (later, _, _) = await portal.ReleasedNumberAsync();
         db.Clock.SetUtcNow(released.AvailableAfter);
@@ -117,7 +117,7 @@ public sealed class ReturnExpiredReleasesTests
         db.Clock.SetUtcNow(released.AvailableAfter);
         await db.Get<ReturnExpiredReleases>().HandleAsync(Ct);
 
-        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Texts.Reason, Ct), Errors.NotReleasable);
+        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct), Errors.NotReleasable);
         await db.RefusesAsync(() => db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct), Errors.CoolingOffExpired);
     }
 }

@@ -10,20 +10,20 @@ public sealed class ReviewQueueTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var oldest = await portal.RequestAsync(await portal.NumberAsync(accountId: Portal.OtherAccountId), by: portal.Stranger);
+        var oldest = await portal.RequestAsync(await portal.NumberAsync(accountId: Cast.OtherAccountId), by: portal.Stranger);
         db.Clock.Advance(TimeSpan.FromHours(2));
         var recent = await portal.RequestAsync(await portal.NumberAsync(purchasedAt: db.Now.AddMonths(-1)));
         db.Clock.Advance(TimeSpan.FromHours(1));
         var decided = await portal.RequestAsync(await portal.NumberAsync());
-        (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, decided.Id, Texts.Note, Ct)).Succeeded();
+        (await db.Get<RejectRequest>().HandleAsync(portal.Reviewer, decided.Id, Cast.Note, Ct)).Succeeded();
 
-        var page = (await db.Get<ReviewQueue>().HandleAsync(portal.Reviewer, new Paging(), Ct)).Succeeded();
+        var page = (await db.Get<ListReviewQueue>().HandleAsync(portal.Reviewer, new Paging(), Ct)).Succeeded();
 
         Assert.Equal([oldest.Id, recent.Id], page.Items.Select(i => i.Request.Id));
         Assert.Equal(2, page.TotalCount);
         var (first, second) = (page.Items[0], page.Items[1]);
-        Assert.Equal(($"Account {Portal.OtherAccountId}", TimeSpan.FromHours(3), Money.Zero), (first.AccountName, first.Age, first.FeeIfApprovedNow));
-        Assert.Equal(($"Account {Portal.AccountId}", TimeSpan.FromHours(1), new Money(2500)), (second.AccountName, second.Age, second.FeeIfApprovedNow));
+        Assert.Equal(($"Account {Cast.OtherAccountId}", TimeSpan.FromHours(3), Money.Zero), (first.AccountName, first.Age, first.FeeIfApprovedNow));
+        Assert.Equal(($"Account {Cast.AccountId}", TimeSpan.FromHours(1), new Money(2500)), (second.AccountName, second.Age, second.FeeIfApprovedNow));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ReviewQueueTests
         db.Clock.Advance(TimeSpan.FromMinutes(1));
         await portal.RequestAsync(await portal.NumberAsync(), by: portal.Reviewer);
 
-        var items = (await db.Get<ReviewQueue>().HandleAsync(portal.Reviewer, new Paging(), Ct)).Succeeded().Items;
+        var items = (await db.Get<ListReviewQueue>().HandleAsync(portal.Reviewer, new Paging(), Ct)).Succeeded().Items;
 
         Assert.Equal([Errors.NumberInUse], items[0].Blockers.Select(b => b.Code));
         Assert.False(items[0].IsOwnRequest);
@@ -57,7 +57,7 @@ public sealed class ReviewQueueTests
             db.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var page = (await db.Get<ReviewQueue>().HandleAsync(portal.Admin, new Paging(Skip: 2, Take: 2), Ct)).Succeeded();
+        var page = (await db.Get<ListReviewQueue>().HandleAsync(portal.Admin, new Paging(Skip: 2, Take: 2), Ct)).Succeeded();
 
         Assert.Equal(ids.Skip(2).Take(2), page.Items.Select(i => i.Request.Id));
         Assert.Equal(5, page.TotalCount);
@@ -70,6 +70,6 @@ public sealed class ReviewQueueTests
         var portal = await Portal.CreateAsync(db);
         await portal.RequestAsync(await portal.NumberAsync());
 
-        (await db.Get<ReviewQueue>().HandleAsync(portal.Owner, new Paging(), Ct)).Failed(Errors.StaffOnly);
+        (await db.Get<ListReviewQueue>().HandleAsync(portal.Owner, new Paging(), Ct)).Failed(Errors.StaffOnly);
     }
 }

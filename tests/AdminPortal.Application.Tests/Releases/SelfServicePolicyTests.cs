@@ -15,19 +15,19 @@ public sealed class SelfServicePolicyTests
         var portal = await Portal.CreateAsync(db, ReleasePolicy.SelfService);
         var number = await portal.NumberAsync(purchasedAt: db.Now.AddMonths(-1));
 
-        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Texts.Reason, Ct)).Succeeded();
+        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct)).Succeeded();
 
         Assert.Equal(ReleaseRequestStatus.Approved, view.Status);
         var request = await portal.LoadRequestAsync(view.Id);
         Assert.Equal(ReleaseRequestStatus.Approved, request.Status);
         Assert.Equal(portal.Owner.UserId, request.DecidedById);
         Assert.Contains("self-service", request.DecisionNote);
-        Assert.Equal(Texts.Reason, request.Reason);
+        Assert.Equal(Cast.Reason, request.Reason);
         Assert.Equal(2500, request.FeeCents);
         var stored = await portal.LoadNumberAsync(number.Id);
         Assert.Equal(NumberStatus.Released, stored.Status);
         Assert.Equal(db.Now.AddDays(30), stored.AvailableAfter);
-        Assert.Equal(Portal.TrunkGroup, stored.TrunkGroupBeforeRelease);
+        Assert.Equal(Cast.TrunkGroup, stored.TrunkGroupBeforeRelease);
         var audit = await portal.AuditAsync();
         Assert.Equal([AuditAction.ReleaseRequested, AuditAction.ReleaseApproved], audit.Select(e => e.Action));
         Assert.All(audit, e => Assert.Equal((portal.Owner.UserId, view.Id), (e.ActorId, e.ReleaseRequestId)));
@@ -40,7 +40,7 @@ public sealed class SelfServicePolicyTests
         var portal = await Portal.CreateAsync(db, ReleasePolicy.SelfService);
         var number = await portal.NumberAsync();
 
-        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Reviewer, NumberKey.ById(number.Id), Texts.Reason, Ct)).Succeeded();
+        var view = (await db.Get<RequestRelease>().HandleAsync(portal.Reviewer, NumberKey.ById(number.Id), Cast.Reason, Ct)).Succeeded();
 
         Assert.Equal(ReleaseRequestStatus.Pending, (await portal.LoadRequestAsync(view.Id)).Status);
         Assert.Equal(NumberStatus.ReleasePending, (await portal.LoadNumberAsync(number.Id)).Status);
@@ -64,7 +64,7 @@ public sealed class SelfServicePolicyTests
         var portal = await Portal.CreateAsync(db, ReleasePolicy.SelfService);
         var number = await portal.NumberAsync(shape: Portal.WithAgents("Support Bot"));
 
-        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Texts.Reason, Ct), Errors.NumberInUse);
+        await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct), Errors.NumberInUse);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SelfServicePolicyTests
         (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
         var stored = await portal.LoadNumberAsync(number.Id);
-        Assert.Equal((NumberStatus.Active, Portal.TrunkGroup, Portal.InboundRouting), (stored.Status, stored.TrunkGroup, stored.InboundRouting));
+        Assert.Equal((NumberStatus.Active, Cast.TrunkGroup, Cast.InboundRouting), (stored.Status, stored.TrunkGroup, stored.InboundRouting));
         Assert.Equal(db.Now, (await portal.LoadRequestAsync(view.Id)).FeeVoidedAt);
     }
 }

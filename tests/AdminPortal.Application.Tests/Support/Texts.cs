@@ -3,10 +3,6 @@ namespace AdminPortal.Application.Tests.Support;
 /// <summary>Reasons and notes at and around the 10–500 character bounds, counted as people count characters.</summary>
 public static class Texts
 {
-    public const string Reason = "Office closed; this line is no longer needed.";
-
-    public const string Note = "The number is still printed on customer invoices.";
-
     public static TheoryData<string, string> Refused => new()
     {
         { "9 characters", new string('r', 9) },

@@ -18,17 +18,17 @@ public sealed class TenancyMatrixTests
         new("GetNumber by E164", Errors.NumberNotFound, StaffOnly: false, async (db, a, t) => await db.Get<GetNumber>().HandleAsync(a, NumberKey.ByE164(t.AccountId, t.E164), Ct)),
         new("PreviewRelease", Errors.NumberNotFound, StaffOnly: false, async (db, a, t) => await db.Get<PreviewRelease>().HandleAsync(a, NumberKey.ById(t.FreeNumberId), Ct)),
         new("DetachAgent", Errors.NumberNotFound, StaffOnly: false, async (db, a, t) => await db.Get<DetachAgent>().HandleAsync(a, NumberKey.ById(t.AgentNumberId), "agt_1", Ct)),
-        new("RequestRelease", Errors.NumberNotFound, StaffOnly: false, async (db, a, t) => await db.Get<RequestRelease>().HandleAsync(a, NumberKey.ById(t.FreeNumberId), Texts.Reason, Ct)),
-        new("RequestRelease by E164", Errors.NumberNotFound, StaffOnly: false, async (db, a, t) => await db.Get<RequestRelease>().HandleAsync(a, NumberKey.ByE164(t.AccountId, t.E164), Texts.Reason, Ct)),
+        new("RequestRelease", Errors.NumberNotFound, StaffOnly: false, async (db, a, t) => await db.Get<RequestRelease>().HandleAsync(a, NumberKey.ById(t.FreeNumberId), Cast.Reason, Ct)),
+        new("RequestRelease by E164", Errors.NumberNotFound, StaffOnly: false, async (db, a, t) => await db.Get<RequestRelease>().HandleAsync(a, NumberKey.ByE164(t.AccountId, t.E164), Cast.Reason, Ct)),
         new("WithdrawRequest", Errors.RequestNotFound, StaffOnly: false, async (db, a, t) => await db.Get<WithdrawRequest>().HandleAsync(a, t.PendingRequestId, Ct)),
         new("ApproveRequest", Errors.StaffOnly, StaffOnly: true, async (db, a, t) => await db.Get<ApproveRequest>().HandleAsync(a, t.PendingRequestId, Ct)),
-        new("RejectRequest", Errors.StaffOnly, StaffOnly: true, async (db, a, t) => await db.Get<RejectRequest>().HandleAsync(a, t.PendingRequestId, Texts.Note, Ct)),
+        new("RejectRequest", Errors.StaffOnly, StaffOnly: true, async (db, a, t) => await db.Get<RejectRequest>().HandleAsync(a, t.PendingRequestId, Cast.Note, Ct)),
         new("CancelRelease", Errors.NumberNotFound, StaffOnly: false, async (db, a, t) => await db.Get<CancelRelease>().HandleAsync(a, NumberKey.ById(t.ReleasedNumberId), Ct)),
         new("ListNumbers of the account", Errors.AccountNotFound, StaffOnly: false, async (db, a, t) => await db.Get<ListNumbers>().HandleAsync(a, new NumberFilter(AccountId: t.AccountId), new Paging(), Ct)),
         new("ListRequests of the account", Errors.AccountNotFound, StaffOnly: false, async (db, a, t) => await db.Get<ListRequests>().HandleAsync(a, new RequestFilter(AccountId: t.AccountId), new Paging(), Ct)),
         new("ListReleased of the account", Errors.AccountNotFound, StaffOnly: false, async (db, a, t) => await db.Get<ListReleased>().HandleAsync(a, t.AccountId, new Paging(), Ct)),
         new("QueryAudit of the account", Errors.AccountNotFound, StaffOnly: false, async (db, a, t) => await db.Get<QueryAudit>().HandleAsync(a, new AuditFilter(AccountId: t.AccountId), new Paging(), Ct)),
-        new("ReviewQueue", Errors.StaffOnly, StaffOnly: true, async (db, a, _) => await db.Get<ReviewQueue>().HandleAsync(a, new Paging(), Ct)),
+        new("ListReviewQueue", Errors.StaffOnly, StaffOnly: true, async (db, a, _) => await db.Get<ListReviewQueue>().HandleAsync(a, new Paging(), Ct)),
     }.ToDictionary(u => u.Name);
 
     public static TheoryData<string> AllUseCases => new(UseCases.Keys);
@@ -82,7 +82,7 @@ public sealed class TenancyMatrixTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         await Targets.ArrangeAsync(portal);
-        var own = await portal.NumberAsync(accountId: Portal.OtherAccountId);
+        var own = await portal.NumberAsync(accountId: Cast.OtherAccountId);
         await portal.RequestAsync(own, by: portal.Stranger);
         var stranger = portal.Stranger;
 
@@ -98,13 +98,13 @@ public sealed class TenancyMatrixTests
         Assert.Empty(released.Items);
         Assert.Equal([own.Id], audit.Items.Select(e => e.PhoneNumberId));
         Assert.Equal((1, 0), (dashboard.PendingCount, dashboard.Weeks.Sum(w => w.Releases)));
-        Assert.Equal([Portal.OtherAccountId], accounts.Select(a => a.Id));
+        Assert.Equal([Cast.OtherAccountId], accounts.Select(a => a.Id));
     }
 
     private sealed record UseCase(string Name, string Code, bool StaffOnly, Func<TestDatabase, Actor, Targets, Task<Result>> Call);
 }
 
-/// <summary>The items of <see cref="Portal.AccountId"/> the calls aim at, or ids that do not exist at all.</summary>
+/// <summary>The items of <see cref="Cast.AccountId"/> the calls aim at, or ids that do not exist at all.</summary>
 internal sealed record Targets(string AccountId, string FreeNumberId, string E164, string AgentNumberId, string PendingRequestId, string ReleasedNumberId)
 {
     public static readonly Targets Missing = new("acc_missing0", "phn_missing0", "+19995550000", "phn_missing1", "rr_missing000", "phn_missing2");
@@ -115,7 +115,7 @@ internal sealed record Targets(string AccountId, string FreeNumberId, string E16
         var withAgent = await portal.NumberAsync(shape: Portal.WithAgents("Support Bot"));
         var pending = await portal.RequestAsync(await portal.NumberAsync());
         var (released, _, _) = await portal.ReleasedNumberAsync();
-        return new Targets(Portal.AccountId, free.Id, free.E164, withAgent.Id, pending.Id, released.Id);
+        return new Targets(Cast.AccountId, free.Id, free.E164, withAgent.Id, pending.Id, released.Id);
     }
 
     /// <summary>The message with this target's ids replaced by their names, so that two messages compare by wording alone.</summary>

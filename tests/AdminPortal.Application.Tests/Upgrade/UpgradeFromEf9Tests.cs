@@ -2,6 +2,7 @@ using AdminPortal.Application.Numbers;
 using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
+using AdminPortal.Infrastructure.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace AdminPortal.Application.Tests.Upgrade;
 
 /// <summary>
 /// portal-ef9.sqlite was written by the portal on .NET 9 and EF Core 9 (its four migrations, the demo, then a detached
-/// agent, a request, an approval, a rejection and a cancelled release made over the API). The current build opens it.
+/// agent, a request, an approval, a rejection, a cancelled release and the approval of a number bought two months before,
+/// with its $25.00 fee, all made over the API). The current build opens it.
 /// </summary>
 public sealed class UpgradeFromEf9Tests
 {
@@ -24,9 +26,43 @@ public sealed class UpgradeFromEf9Tests
         var after = await DumpAsync(db.FilePath);
 
         Assert.Equal(before.Keys.Order(), after.Keys.Where(before.ContainsKey).Order());
-        Assert.All(before, table => Assert.Equal(table.Value, after[table.Key]));
+        Assert.All(before, table => Assert.Equal(Without(table.Value, "ReleaseFeeCents"), after[table.Key]));
         Assert.Equal(291, before["PhoneNumbers"].Count);
-        Assert.Equal(16, before["AuditEvents"].Count);
+        Assert.Equal(18, before["AuditEvents"].Count);
+    }
+
+    [Fact]
+    public async Task The_fee_a_released_number_carried_is_the_fee_of_its_approved_request_after_the_upgrade()
+    {
+        var before = await ScalarsAsync(Fixture, "SELECT E164 || '=' || ReleaseFeeCents FROM PhoneNumbers WHERE Status IN ('Released', 'Returned') ORDER BY E164");
+
+        await using var db = await TestDatabase.CreateAsync(copyOf: Fixture);
+        var after = await ScalarsAsync(db.FilePath, """
+            SELECT n.E164 || '=' || r.FeeCents FROM PhoneNumbers n JOIN ReleaseRequests r ON r.PhoneNumberId = n.Id AND r.Status = 'Approved' AND r.FeeVoidedAt IS NULL
+            WHERE n.Status IN ('Released', 'Returned') ORDER BY n.E164
+            """);
+
+        Assert.Equal(["+14155550103=0", "+14155550107=0", "+14155550108=0", "+14155560013=2500"], before);
+        Assert.Equal(before, after);
+    }
+
+    private static List<string> Without(List<string> rows, string column) =>
+        [.. rows.Select(row => string.Join("|", row.Split('|').Where(cell => !cell.StartsWith(column + "=", StringComparison.Ordinal))))];
+
+    private static async Task<List<string>> ScalarsAsync(string file, string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var values = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     [Fact]
@@ -45,10 +81,10 @@ public sealed class UpgradeFromEf9Tests
     public async Task The_upgraded_data_reads_and_changes_through_the_use_cases_with_its_audit_trail_still_append_only()
     {
         await using var db = await TestDatabase.CreateAsync(copyOf: Fixture);
-        var owner = await ActorAsync(db, "owner@example.com", PortalRoles.Owner);
-        var reviewer = await ActorAsync(db, "reviewer2@example.com", PortalRoles.Reviewer);
+        var owner = await ActorAsync(db, DemoData.OwnerEmail, PortalRoles.Owner);
+        var reviewer = await ActorAsync(db, DemoData.SecondReviewerEmail, PortalRoles.Reviewer);
 
-        var page = (await db.Get<GetNumberPage>().HandleAsync(owner, NumberKey.ByE164("acc_123abc", "+14155551234"), Ct)).Succeeded();
+        var page = (await db.Get<GetNumberPage>().HandleAsync(owner, NumberKey.ByE164(DemoData.MainAccountId, DemoData.ShowcaseNumber), Ct)).Succeeded();
         Assert.Equal(NumberStatus.ReleasePending, page.Number.Status);
         Assert.Equal("The support line moved to the new contact centre.", page.Number.PendingRequest!.Reason);
         Assert.Equal([Domain.Audit.AuditAction.ReleaseRequested, Domain.Audit.AuditAction.AgentDetached], page.History.Select(e => e.Action));
@@ -57,7 +93,7 @@ public sealed class UpgradeFromEf9Tests
         (await db.Get<ApproveRequest>().HandleAsync(reviewer, requestId, Ct)).Succeeded();
         await using var context = db.NewContext();
         Assert.Equal(ReleaseRequestStatus.Approved, await context.ReleaseRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync(Ct));
-        Assert.Equal(17, await context.AuditEvents.CountAsync(Ct));
+        Assert.Equal(19, await context.AuditEvents.CountAsync(Ct));
         await Assert.ThrowsAsync<SqliteException>(() => context.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Summary = 'changed'", Ct));
     }
 
@@ -93,7 +129,10 @@ public sealed class UpgradeFromEf9Tests
             var rows = new List<string>();
             while (await reader.ReadAsync(Ct))
             {
-                rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}")));
+                // By column name: a migration that rebuilds a table may put its columns in another order.
+                rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount)
+                    .Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}")
+                    .Order(StringComparer.Ordinal)));
             }
 
             dump[table] = rows;

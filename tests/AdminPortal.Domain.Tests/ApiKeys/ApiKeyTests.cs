@@ -1,4 +1,5 @@
 using AdminPortal.Domain.ApiKeys;
+using AdminPortal.Domain.Common;
 
 namespace AdminPortal.Domain.Tests.ApiKeys;
 
@@ -35,14 +36,14 @@ public sealed class ApiKeyTests
     {
         var issued = ApiKey.Issue("key_1", "usr_1", name, Now);
 
-        Assert.Equal(ApiKeyErrors.NameLength, issued.Error?.Code);
+        Assert.Equal(Errors.ApiKeyNameLength, issued.Error?.Code);
     }
 
     [Fact]
     public void A_name_of_100_characters_is_accepted_and_101_refused()
     {
         Assert.True(ApiKey.Issue("key_1", "usr_1", new string('n', 100), Now).IsSuccess);
-        Assert.Equal(ApiKeyErrors.NameLength, ApiKey.Issue("key_1", "usr_1", new string('n', 101), Now).Error?.Code);
+        Assert.Equal(Errors.ApiKeyNameLength, ApiKey.Issue("key_1", "usr_1", new string('n', 101), Now).Error?.Code);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class ApiKeyTests
         Assert.True(key.Revoke(Now.AddHours(1)).IsSuccess);
         var again = key.Revoke(Now.AddHours(2));
 
-        Assert.Equal(ApiKeyErrors.AlreadyRevoked, again.Error?.Code);
+        Assert.Equal(Errors.ApiKeyRevoked, again.Error?.Code);
         Assert.Equal(Now.AddHours(1), key.RevokedAt);
     }
 

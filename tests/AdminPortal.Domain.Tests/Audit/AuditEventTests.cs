@@ -35,12 +35,11 @@ public sealed class AuditEventTests
     public void Record_of_a_release_shows_the_trunk_group_detached_and_the_fee_charged()
     {
         var number = A.Number(purchasedAt: A.Now.AddMonths(-1));
-        number.MarkReleasePending().Succeeded();
-        var request = A.Request(number);
+        var request = A.Requested(number);
 
         var audit = AuditEvent.Record(
             A.Reviewer, A.Now, AuditAction.ReleaseApproved, number, request, "Approved",
-            () => request.Approve(A.Reviewer, A.Now, 2500).Then(() => number.Release(A.Now, A.Terms))).Succeeded();
+            () => request.Approve(A.Reviewer, number, A.Now, A.Terms)).Succeeded();
 
         Assert.Equal(A.TrunkGroup, Field(audit.Before, "trunk_group"));
         Assert.Null(Field(audit.After, "trunk_group"));
@@ -90,7 +89,7 @@ public sealed class AuditEventTests
         }).Succeeded();
 
         Assert.Equal(1, runs);
-        Assert.Equal(1, number.Version);
+        Assert.Equal(NumberStatus.ReleasePending, number.Status);
     }
 
     private static string? Field(string json, string name)

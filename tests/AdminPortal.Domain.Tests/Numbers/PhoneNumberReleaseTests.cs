@@ -25,17 +25,6 @@ public sealed class PhoneNumberReleaseTests
     }
 
     [Fact]
-    public void Release_charges_the_early_termination_fee_of_a_recent_purchase()
-    {
-        var number = A.Number(purchasedAt: A.Now.AddMonths(-3).AddDays(1));
-        number.MarkReleasePending().Succeeded();
-
-        number.Release(A.Now, A.Terms).Succeeded();
-
-        Assert.Equal(2500, number.ReleaseFeeCents);
-    }
-
-    [Fact]
     public void Release_uses_the_cooling_off_period_of_the_terms()
     {
         var number = A.NumberIn(NumberStatus.ReleasePending);
@@ -46,13 +35,12 @@ public sealed class PhoneNumberReleaseTests
     }
 
     [Fact]
-    public void Cancel_one_tick_before_available_after_restores_the_number_exactly_and_voids_the_fee()
+    public void Cancel_one_tick_before_available_after_restores_the_number_exactly()
     {
         var number = A.Number(purchasedAt: A.Now.AddMonths(-1));
         number.MarkReleasePending().Succeeded();
         number.Release(A.Now, A.Terms).Succeeded();
         var oneTickBefore = number.AvailableAfter!.Value.AddTicks(-1);
-        var version = number.Version;
 
         Assert.True(number.CanCancelReleaseAt(oneTickBefore));
         number.CancelRelease(oneTickBefore).Succeeded();
@@ -64,8 +52,6 @@ public sealed class PhoneNumberReleaseTests
         Assert.Null(number.InboundRoutingBeforeRelease);
         Assert.Null(number.ReleasedAt);
         Assert.Null(number.AvailableAfter);
-        Assert.Equal(0, number.ReleaseFeeCents);
-        Assert.Equal(version + 1, number.Version);
     }
 
     [Fact]

@@ -47,15 +47,13 @@ public sealed class PhoneNumberStatusTests
 
     [Theory]
     [MemberData(nameof(AllowedMoves))]
-    public void An_allowed_move_changes_the_status_and_raises_the_version_by_one(NumberStatus from, Move move, NumberStatus to)
+    public void An_allowed_move_changes_the_status(NumberStatus from, Move move, NumberStatus to)
     {
         var number = A.NumberIn(from);
-        var version = number.Version;
 
         Apply(number, move).Succeeded();
 
         Assert.Equal(to, number.Status);
-        Assert.Equal(version + 1, number.Version);
     }
 
     [Theory]
@@ -135,19 +133,56 @@ public sealed class PhoneNumberStatusTests
         Assert.Equal(before, NumberState.Of(number));
     }
 
+    [Theory]
+    [InlineData(NumberStatus.Released)]
+    [InlineData(NumberStatus.Returned)]
+    public void A_number_out_of_service_takes_no_agent_call_or_campaign_and_changes_nothing(NumberStatus status)
+    {
+        var number = A.NumberIn(status);
+        var before = NumberState.Of(number);
+
+        number.AttachAgent(new AttachedAgent("agt_1", "Support Bot")).Failed(Errors.NotReleasable);
+        number.SetCallsInProgress(1).Failed(Errors.NotReleasable);
+        number.SetActiveCampaign("Spring sale").Failed(Errors.NotReleasable);
+
+        Assert.Equal(before, NumberState.Of(number));
+        Assert.Equal((0, (string?)null), (number.CallsInProgress, number.ActiveCampaign));
+    }
+
+    [Theory]
+    [InlineData(NumberStatus.Active)]
+    [InlineData(NumberStatus.ReleasePending)]
+    public void A_number_in_service_takes_agents_calls_and_campaigns_and_lets_them_go(NumberStatus status)
+    {
+        var number = A.NumberIn(status);
+
+        number.AttachAgent(new AttachedAgent("agt_1", "Support Bot")).Succeeded();
+        number.AttachAgent(new AttachedAgent("agt_1", "Support Bot")).Succeeded();
+        number.SetCallsInProgress(2).Succeeded();
+        number.SetActiveCampaign("Spring sale").Succeeded();
+
+        Assert.Equal((1, 2, "Spring sale"), (number.Agents.Count, number.CallsInProgress, number.ActiveCampaign));
+        number.SetCallsInProgress(0).Succeeded();
+        number.SetActiveCampaign(null).Succeeded();
+        number.DetachAgent("agt_1").Succeeded();
+        Assert.Equal((0, 0, (string?)null), (number.Agents.Count, number.CallsInProgress, number.ActiveCampaign));
+    }
+
     [Fact]
-    public void Each_change_of_assignments_raises_the_version()
+    public void Negative_calls_in_progress_are_a_broken_invariant()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => A.Number().SetCallsInProgress(-1));
+    }
+
+    [Fact]
+    public void A_number_is_provisioned_once_and_never_again_through_provisioning()
     {
         var number = A.Number();
 
-        number.AttachAgent(new AttachedAgent("agt_1", "Support Bot"));
-        Assert.Equal(1, number.Version);
-        number.SetCallsInProgress(1);
-        Assert.Equal(2, number.Version);
-        number.SetActiveCampaign("Spring sale");
-        Assert.Equal(3, number.Version);
-        number.DetachAgent("agt_1").Succeeded();
-        Assert.Equal(4, number.Version);
+        var error = Assert.Throws<InvalidOperationException>(() => number.Provision(trunkGroup: "tg-other"));
+
+        Assert.Contains("named moves", error.Message);
+        Assert.Equal(A.TrunkGroup, number.TrunkGroup);
     }
 
     [Fact]

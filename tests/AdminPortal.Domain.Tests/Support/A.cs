@@ -42,7 +42,7 @@ internal static class A
                 new Money(115),
                 purchasedAt ?? Now.AddYears(-1),
                 nextBillingAt ?? Now.AddDays(10))
-            .Configure(trunkGroup, inboundRouting, a2p, campaign, calls, agents);
+            .Provision(trunkGroup, inboundRouting, a2p, campaign, calls, agents);
 
     /// <summary>A number brought to <paramref name="status"/> through the allowed moves: pending and released at <see cref="Now"/>, returned when its cooling-off ends.</summary>
     public static PhoneNumber NumberIn(NumberStatus status)
@@ -69,11 +69,19 @@ internal static class A
         return number;
     }
 
-    public static ReleaseRequest Request(PhoneNumber? number = null, Actor? requester = null)
+    public const string Reason = "Office closed; line no longer needed";
+
+    public static ReleaseRequest Request(PhoneNumber number, Actor? requester = null) =>
+        new("rr_unit00000001", number, ReleaseReason.Create(Reason).Value, requester ?? Owner, Now);
+
+    /// <summary>A request for the number, which is marked pending as the use case does.</summary>
+    public static ReleaseRequest Requested(PhoneNumber number, Actor? requester = null)
     {
-        number ??= Number();
-        return new ReleaseRequest("rr_unit00000001", number.Id, number.AccountId, number.E164, "Office closed; line no longer needed", requester ?? Owner, Now);
+        Succeeded(number.MarkReleasePending());
+        return Request(number, requester);
     }
+
+    public static DecisionNote Note(string text = "The number is still printed on the invoices") => DecisionNote.Create(text).Value;
 
     private static void Succeeded(Result result)
     {

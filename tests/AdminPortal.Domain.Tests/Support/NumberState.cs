@@ -13,10 +13,9 @@ internal sealed record NumberState(
     DateTime? ReleasedAt,
     DateTime? AvailableAfter,
     DateTime? ReturnedAt,
-    long ReleaseFeeCents,
     string Agents)
 {
     public static NumberState Of(PhoneNumber n) => new(
         n.Status, n.Version, n.TrunkGroup, n.InboundRouting, n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease,
-        n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, n.ReleaseFeeCents, string.Join(",", n.Agents.Select(a => a.AgentId)));
+        n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, string.Join(",", n.Agents.Select(a => a.AgentId)));
 }

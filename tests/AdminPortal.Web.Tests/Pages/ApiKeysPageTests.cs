@@ -31,7 +31,7 @@ public sealed class ApiKeysPageTests : PageTest
         Assert.Contains("billing sync", row.TextContent);
         Assert.Contains(secret[..12], row.TextContent);
         Assert.DoesNotContain(secret, row.TextContent);
-        var stored = await InDbAsync(db => db.ApiKeys.SingleAsync(Xunit.TestContext.Current.CancellationToken));
+        var stored = await InDbAsync(db => db.ApiKeys.SingleAsync(Ct));
         Assert.Equal(_scenario.Owner.UserId, stored.UserId);
         Assert.NotEqual(secret, stored.SecretHash);
     }
@@ -39,7 +39,7 @@ public sealed class ApiKeysPageTests : PageTest
     [Fact]
     public async Task Revoke_after_confirmation_revokes_the_key()
     {
-        await Db.Get<UserApiKeys>().CreateAsync(_scenario.Owner, "nightly export", ct: Xunit.TestContext.Current.CancellationToken);
+        await Db.Get<CreateApiKey>().HandleAsync(_scenario.Owner, "nightly export", Ct);
         SignIn(_scenario.Owner);
         var cut = Render<ApiKeysPage>();
 
@@ -47,13 +47,13 @@ public sealed class ApiKeysPageTests : PageTest
         Confirm("Revoke");
 
         cut.WaitForAssertion(() => Assert.Contains("Revoked", cut.Find("[data-testid=keys-grid] tbody tr").TextContent));
-        Assert.NotNull((await InDbAsync(db => db.ApiKeys.SingleAsync(Xunit.TestContext.Current.CancellationToken))).RevokedAt);
+        Assert.NotNull((await InDbAsync(db => db.ApiKeys.SingleAsync(Ct))).RevokedAt);
     }
 
     [Fact]
     public async Task Another_users_keys_are_not_listed()
     {
-        await Db.Get<UserApiKeys>().CreateAsync(_scenario.Stranger, "stranger's key", ct: Xunit.TestContext.Current.CancellationToken);
+        await Db.Get<CreateApiKey>().HandleAsync(_scenario.Stranger, "stranger's key", Ct);
         SignIn(_scenario.Owner);
 
         var cut = Render<ApiKeysPage>();

@@ -35,14 +35,14 @@ public sealed class FilterTests : PageTest
     public async Task Numbers_for_staff_lists_every_account_with_an_account_column()
     {
         await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
-        await Db.Given().NumberAsync("acc_other", "+14155550999");
+        await Db.Given().NumberAsync(Cast.OtherAccountId, "+14155550999");
         SignIn(_scenario.Reviewer);
 
         var cut = Render<NumbersPage>();
 
         var rows = cut.WaitForElements("[data-testid=numbers-grid] tbody tr", 2);
-        Assert.Contains("acc_main", rows[0].TextContent);
-        Assert.Contains("acc_other", rows[1].TextContent);
+        Assert.Contains(Cast.AccountId, rows[0].TextContent);
+        Assert.Contains(Cast.OtherAccountId, rows[1].TextContent);
         Assert.Contains("Account", cut.Find("[data-testid=numbers-grid] thead").TextContent);
     }
 
@@ -50,7 +50,7 @@ public sealed class FilterTests : PageTest
     public async Task Audit_offers_actions_in_words_and_filters_by_the_chosen_one()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001", shape: n => n.AttachAgent(new("agt_1", "Bot")));
-        await Db.Get<Application.Numbers.DetachAgent>().HandleAsync(_scenario.Owner, Application.Common.NumberKey.ById(number.Id), "agt_1", Xunit.TestContext.Current.CancellationToken);
+        await Db.Get<Application.Numbers.DetachAgent>().HandleAsync(_scenario.Owner, Application.Common.NumberKey.ById(number.Id), "agt_1", Ct);
         await Scenario.RequestAsync(Db, _scenario.Owner, number);
         SignIn(_scenario.Reviewer);
         var cut = Render<AuditPage>();

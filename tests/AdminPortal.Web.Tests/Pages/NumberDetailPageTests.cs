@@ -55,8 +55,8 @@ public sealed class NumberDetailPageTests : PageTest
         await Scenario.RequestAsync(Db, _scenario.Owner, number);
         await using (var db = Db.NewContext())
         {
-            (await db.PhoneNumbers.FindAsync([number.Id], Xunit.TestContext.Current.CancellationToken))!.AttachAgent(new AttachedAgent("agt_late", "Late Bot"));
-            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+            (await db.PhoneNumbers.FindAsync([number.Id], Ct))!.AttachAgent(new AttachedAgent("agt_late", "Late Bot"));
+            await db.SaveChangesAsync(Ct);
         }
 
         SignIn(_scenario.Owner);
@@ -86,9 +86,9 @@ public sealed class NumberDetailPageTests : PageTest
     [Fact]
     public async Task Under_a_self_service_policy_the_dialog_says_the_release_happens_at_once()
     {
-        var owner = await Db.Given().OwnerAsync("self.service@example.com");
-        await Db.Given().AccountAsync("acc_self", owner, Domain.Accounts.ReleasePolicy.SelfService);
-        var number = await Db.Given().NumberAsync("acc_self");
+        var owner = await Db.Given().OwnerAsync(Cast.SelfServiceOwnerEmail);
+        await Db.Given().AccountAsync(Cast.SelfServiceAccountId, owner, Domain.Accounts.ReleasePolicy.SelfService);
+        var number = await Db.Given().NumberAsync(Cast.SelfServiceAccountId);
         SignIn(owner);
         var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
 
@@ -137,12 +137,12 @@ public sealed class NumberDetailPageTests : PageTest
         var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
 
         cut.WaitForElement("[data-testid=cancel-release]").Click();
-        Assert.Contains("tg-test-1", Overlays.WaitForElement("[role=dialog] [data-testid=confirm-message]").TextContent);
+        Assert.Contains(Cast.TrunkGroup, Overlays.WaitForElement("[role=dialog] [data-testid=confirm-message]").TextContent);
         Confirm("Cancel release");
 
-        cut.WaitForAssertion(() => Assert.Equal("tg-test-1", cut.Find("[data-testid=trunk-group]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal(Cast.TrunkGroup, cut.Find("[data-testid=trunk-group]").TextContent));
         var stored = await InDbAsync(db => db.PhoneNumbers.SingleAsync(n => n.Id == number.Id));
         Assert.Equal(NumberStatus.Active, stored.Status);
-        Assert.Equal("sip:line@test.example", stored.InboundRouting);
+        Assert.Equal(Cast.InboundRouting, stored.InboundRouting);
     }
 }

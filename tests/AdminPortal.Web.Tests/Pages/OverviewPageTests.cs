@@ -21,7 +21,7 @@ public sealed class OverviewPageTests : PageTest
     public async Task Numbers_lists_only_the_owners_numbers_with_a_status_badge()
     {
         await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
-        await Db.Given().NumberAsync("acc_other", "+14155550999");
+        await Db.Given().NumberAsync(Cast.OtherAccountId, "+14155550999");
         SignIn(_scenario.Owner);
 
         var cut = Render<NumbersPage>();
@@ -48,16 +48,16 @@ public sealed class OverviewPageTests : PageTest
         var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
         await Scenario.RequestAsync(Db, _scenario.Owner, number);
         Db.Clock.Advance(TimeSpan.FromMinutes(5));
-        await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(_scenario.Reviewer, await InDbAsync(db => Task.FromResult(db.ReleaseRequests.Single().Id)), Xunit.TestContext.Current.CancellationToken);
+        await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(_scenario.Reviewer, await InDbAsync(db => Task.FromResult(db.ReleaseRequests.Single().Id)), Ct);
         SignIn(_scenario.Reviewer);
 
         var cut = Render<AuditPage>();
 
         var rows = cut.WaitForElements("[data-testid=audit-grid] tbody tr", 2);
         Assert.Contains("Release approved", rows[0].TextContent);
-        Assert.Contains("reviewer@example.com", rows[0].TextContent);
+        Assert.Contains(Cast.ReviewerEmail, rows[0].TextContent);
         Assert.Contains("Release requested", rows[1].TextContent);
-        Assert.Contains("owner@example.com", rows[1].TextContent);
+        Assert.Contains(Cast.OwnerEmail, rows[1].TextContent);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class OverviewPageTests : PageTest
         var changed = cut.WaitForElement("[data-testid=snapshot-changes]").QuerySelectorAll("tr.changed")
             .ToDictionary(r => r.QuerySelector("th")!.TextContent, r => string.Join(" → ", r.QuerySelectorAll("td").Select(c => c.TextContent)));
         Assert.Equal("Release pending → Released", changed["Status"]);
-        Assert.Equal("tg-test-1 → —", changed["Trunk group"]);
+        Assert.Equal($"{Cast.TrunkGroup} → —", changed["Trunk group"]);
         Assert.Equal("$0.00 → $25.00", changed["Release fee"]);
         Assert.Equal("Pending → Approved", changed["Request"]);
     }

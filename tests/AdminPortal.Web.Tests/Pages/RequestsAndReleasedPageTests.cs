@@ -42,7 +42,7 @@ public sealed class RequestsAndReleasedPageTests : PageTest
         var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550003", purchasedDaysAgo: 20);
         await Scenario.ReleaseAsync(Db, _scenario.Owner, _scenario.Reviewer, number);
         Db.Clock.Advance(TimeSpan.FromDays(2));
-        (await Db.Get<Application.Releases.CancelRelease>().HandleAsync(_scenario.Owner, Application.Common.NumberKey.ById(number.Id), Xunit.TestContext.Current.CancellationToken)).Succeeded();
+        (await Db.Get<Application.Releases.CancelRelease>().HandleAsync(_scenario.Owner, Application.Common.NumberKey.ById(number.Id), Ct)).Succeeded();
         SignIn(_scenario.Owner);
 
         var cut = Render<MyRequestsPage>();
@@ -75,7 +75,7 @@ public sealed class RequestsAndReleasedPageTests : PageTest
         var returned = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550002");
         await Scenario.ReleaseAsync(Db, _scenario.Owner, _scenario.Reviewer, returned);
         Db.Clock.Advance(TimeSpan.FromDays(30));
-        await Db.Get<Application.Releases.ReturnExpiredReleases>().HandleAsync(Xunit.TestContext.Current.CancellationToken);
+        await Db.Get<Application.Releases.ReturnExpiredReleases>().HandleAsync(Ct);
         await Scenario.ReleaseAsync(Db, _scenario.Owner, _scenario.Reviewer, cooling);
         Db.Clock.Advance(TimeSpan.FromDays(5));
         SignIn(_scenario.Owner);
@@ -101,13 +101,13 @@ public sealed class RequestsAndReleasedPageTests : PageTest
 
         cut.WaitForElement("[data-testid=cancel-release]").Click();
         var question = Overlays.WaitForElement("[role=dialog] [data-testid=confirm-message]").TextContent;
-        Assert.Contains("tg-test-1", question);
-        Assert.Contains("sip:line@test.example", question);
+        Assert.Contains(Cast.TrunkGroup, question);
+        Assert.Contains(Cast.InboundRouting, question);
         Assert.Contains("$25.00", question);
         Confirm("Cancel release");
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=cancel-release]")));
         var stored = await InDbAsync(db => db.PhoneNumbers.SingleAsync(n => n.Id == number.Id));
-        Assert.Equal((NumberStatus.Active, "tg-test-1", "sip:line@test.example"), (stored.Status, stored.TrunkGroup, stored.InboundRouting));
+        Assert.Equal((NumberStatus.Active, Cast.TrunkGroup, Cast.InboundRouting), (stored.Status, stored.TrunkGroup, stored.InboundRouting));
     }
 }

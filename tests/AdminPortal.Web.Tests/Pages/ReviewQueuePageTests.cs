@@ -90,12 +90,12 @@ public sealed class ReviewQueuePageTests : PageTest
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId);
         var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
-        var colleague = await Db.Given().ReviewerAsync("colleague@example.com");
+        var colleague = await Db.Given().ReviewerAsync(Cast.SecondReviewerEmail);
         SignIn(_scenario.Reviewer);
         var cut = Render<ReviewQueuePage>();
         cut.WaitForElement("[data-testid=approve]");
 
-        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Xunit.TestContext.Current.CancellationToken)).Succeeded();
+        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Ct)).Succeeded();
         Assert.Single(cut.FindAll("[data-testid=approve]"));
         Db.Clock.Advance(TimeSpan.FromSeconds(30));
 
@@ -107,15 +107,15 @@ public sealed class ReviewQueuePageTests : PageTest
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId);
         var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
-        var colleague = await Db.Given().ReviewerAsync("colleague@example.com");
+        var colleague = await Db.Given().ReviewerAsync(Cast.SecondReviewerEmail);
         SignIn(_scenario.Reviewer);
         var cut = Render<ReviewQueuePage>();
         cut.WaitForElement("[data-testid=reject]").Click();
-        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Xunit.TestContext.Current.CancellationToken)).Succeeded();
+        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Ct)).Succeeded();
 
         Overlays.WaitForElement("[data-testid=prompt-text]").Input("Still printed on the brochures.");
         Overlays.Find("[data-testid=prompt-submit]").Click();
-        Overlays.WaitForAssertion(() => Assert.Contains($"for {number.E164} was already approved by colleague@example.com", Overlays.Markup));
+        Overlays.WaitForAssertion(() => Assert.Contains($"for {number.E164} was already approved by {Cast.SecondReviewerEmail}", Overlays.Markup));
         Overlays.Find("[data-testid=prompt-cancel]").Click();
 
         cut.WaitForElement("[data-testid=queue-empty]");

@@ -70,8 +70,8 @@ public sealed class TextPromptDialogTests : PageTest
 
     private async Task OpenPromptAsync(Func<string, Result> submit)
     {
-        SignIn(Actor.Create("usr_owner", "owner@example.com", PortalRoles.Owner));
-        var prompt = new TextPrompt("Request release of +14155551234", null, "Reason for the release", "Send request", text => Task.FromResult(submit(text)));
+        SignIn(Actor.Create("usr_owner", Cast.OwnerEmail, PortalRoles.Owner));
+        var prompt = new TextPrompt("Request release of +14155551234", null, "Reason for the release", TextRule.Reason, "Send request", text => Task.FromResult(submit(text)));
         var feedback = Services.GetRequiredService<IPortalFeedback>();
         _ = Overlays.InvokeAsync(() => feedback.PromptAsync(prompt));
         await Task.Yield();

@@ -34,7 +34,7 @@ public sealed class SessionCheckTests : IAsyncLifetime
             await roles.CreateAsync(new IdentityRole(role));
         }
 
-        _user = new PortalUser { UserName = "owner@example.com", Email = "owner@example.com", LockoutEnabled = true };
+        _user = new PortalUser { UserName = Cast.OwnerEmail, Email = Cast.OwnerEmail, LockoutEnabled = true };
         Assert.True((await _users.CreateAsync(_user, Password)).Succeeded);
         Assert.True((await _users.AddToRoleAsync(_user, PortalRoles.Owner)).Succeeded);
         _session = await _scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(_user);

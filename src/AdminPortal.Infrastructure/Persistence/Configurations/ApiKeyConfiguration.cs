@@ -1,4 +1,5 @@
 using AdminPortal.Domain.ApiKeys;
+using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Api;
 using AdminPortal.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).HasMaxLength(Keys.IdMaxLength);
         builder.Property(k => k.UserId).HasMaxLength(Keys.NameMaxLength);
-        builder.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
+        builder.Property(k => k.Name).HasMaxLength(TextRule.KeyName.MaxStoredLength);
         builder.Property(k => k.ShownPrefix).HasMaxLength(ApiKey.ShownPrefixLength);
         builder.Property(k => k.SecretHash).HasMaxLength(64);
         builder.Ignore(k => k.IsRevoked);

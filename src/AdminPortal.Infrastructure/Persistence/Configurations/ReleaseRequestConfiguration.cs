@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,11 @@ internal sealed class ReleaseRequestConfiguration : IEntityTypeConfiguration<Rel
         builder.Property(r => r.RequestedByName).HasMaxLength(Keys.NameMaxLength);
         builder.Property(r => r.DecidedById).HasMaxLength(Keys.NameMaxLength);
         builder.Property(r => r.DecidedByName).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(r => r.Reason).HasMaxLength(TextRule.Reason.MaxStoredLength);
+        builder.Property(r => r.DecisionNote).HasMaxLength(TextRule.Note.MaxStoredLength);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(Keys.EnumMaxLength);
+        builder.Ignore(r => r.Fee);
+        builder.Ignore(r => r.FeeCharged);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<PhoneNumber>().WithMany().HasForeignKey(r => r.PhoneNumberId);
 

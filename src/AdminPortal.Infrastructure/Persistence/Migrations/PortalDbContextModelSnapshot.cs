@@ -72,7 +72,7 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -232,9 +232,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("PurchasedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReleaseFeeCents")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("ReleasedAt")
                         .HasColumnType("TEXT");
 
@@ -307,6 +304,7 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("E164")
@@ -327,6 +325,7 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RequestedAt")

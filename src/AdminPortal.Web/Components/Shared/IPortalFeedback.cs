@@ -20,5 +20,5 @@ public interface IPortalFeedback
 /// <summary>A question with the words of its confirming button; a destructive one is drawn as such.</summary>
 public sealed record Confirmation(string Title, string Message, string ConfirmText, bool Destructive = false);
 
-/// <summary>A reason or note of 10-500 characters for a use case, whose refusal is shown in the prompt itself.</summary>
-public sealed record TextPrompt(string Title, string? Intro, string Label, string SubmitText, Func<string, Task<Result>> Submit, bool Destructive = true);
+/// <summary>A reason or a note for a use case, counted by its rule; the use case's refusal is shown in the prompt itself.</summary>
+public sealed record TextPrompt(string Title, string? Intro, string Label, TextRule Rule, string SubmitText, Func<string, Task<Result>> Submit, bool Destructive = true);

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+
+namespace AdminPortal.Domain.Common;
+
+/// <summary>
+/// Free text people type (a reason, a note, a key name), counted as people see it: characters are text elements, so an
+/// emoji or an accented letter counts once. Text is stored normalised (NFC, trimmed) and capped in size whatever it
+/// draws; invisible controls and formatting characters are refused, and so are characters stacked with many marks.
+/// </summary>
+public sealed record TextRule(string What, int MinLength, int MaxLength, int MaxStoredLength, string LengthCode)
+{
+    /// <summary>Combining marks on one character: enough for any written language, too few to stack a character into a tower.</summary>
+    public const int MaxMarksPerCharacter = 4;
+
+    public static readonly TextRule Reason = new("reason", 10, 500, 2000, Errors.ReasonLength);
+
+    public static readonly TextRule Note = new("note", 10, 500, 2000, Errors.NoteLength);
+
+    public static readonly TextRule KeyName = new("key name", 1, 100, 400, Errors.ApiKeyNameLength);
+
+    /// <summary>Characters as a person counts them, after trimming; what a counter beside the field shows.</summary>
+    public int Length(string? text) => Measure(text).Length;
+
+    public bool IsValid(string? text) => Check(text).IsSuccess;
+
+    /// <summary>The text as it is stored, or why it cannot be.</summary>
+    public Result<string> Check(string? text)
+    {
+        var measured = Measure(text);
+        return measured.Problem ?? (Result<string>)measured.Text;
+    }
+
+    /// <summary>A line for the person typing: how far the text is from the rule, or that it fits.</summary>
+    public string Hint(string? text)
+    {
+        var measured = Measure(text);
+        return measured.Problem switch
+        {
+            { Code: Errors.InvalidText } problem => problem.Message + ".",
+            _ when measured.Visible < MinLength => $"At least {MinLength} visible {Characters(MinLength)} ({MinLength - measured.Visible} more).",
+            _ when measured.Length > MaxLength => $"At most {MaxLength} characters ({measured.Length - MaxLength} too many).",
+            { } problem => problem.Message + ".",
+            null => "Looks good.",
+        };
+    }
+
+    private Measured Measure(string? input)
+    {
+        var text = (input ?? string.Empty).Trim();
+        if (text.Length > MaxStoredLength)
+        {
+            return new(text, text.Length, text.Length, TooLong(text.Length));
+        }
+
+        if (Forbidden(text) is { } forbidden)
+        {
+            return new(text, 0, 0, forbidden);
+        }
+
+        text = text.Normalize(NormalizationForm.FormC);
+        var length = 0;
+        var visible = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            length++;
+            if (!string.IsNullOrWhiteSpace(element) && element.Any(c => !char.IsWhiteSpace(c) && c is not ('\u200C' or '\u200D')))
+            {
+                visible++;
+            }
+
+            if (element.Count(IsMark) > MaxMarksPerCharacter)
+            {
+                return new(text, length, visible, Invalid($"has a character carrying more than {MaxMarksPerCharacter} accents or marks"));
+            }
+        }
+
+        if (length > MaxLength || visible < MinLength)
+        {
+            return new(text, length, visible, WrongLength(length, visible));
+        }
+
+        return new(text, length, visible, null);
+    }
+
+    /// <summary>Unpaired surrogates, controls other than tab and line breaks, and formatting characters other than the joiners that emoji and scripts need.</summary>
+    private Error? Forbidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var refused = char.GetUnicodeCategory(c) switch
+            {
+                UnicodeCategory.Surrogate => "is not valid Unicode text",
+                UnicodeCategory.Control when c is not ('\t' or '\n' or '\r') => $"contains an invisible control character (U+{(int)c:X4})",
+                UnicodeCategory.Format when c is not ('\u200C' or '\u200D') => $"contains an invisible formatting character (U+{(int)c:X4})",
+                _ => null,
+            };
+            if (refused is not null)
+            {
+                return Invalid(refused);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsMark(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    private Error Invalid(string problem) => new(
+        Errors.InvalidText,
+        $"The {What} {problem}",
+        $"Type the {What} again as plain text, without pasting hidden characters");
+
+    private Error TooLong(int units) => new(
+        LengthCode,
+        $"The {What} is {units:N0} characters long in storage; at most {MaxStoredLength:N0} are kept",
+        $"Shorten the {What} to at most {MaxLength} characters");
+
+    private Error WrongLength(int length, int visible)
+    {
+        var problem = (length, visible) switch
+        {
+            (0, _) => "is empty",
+            _ when visible < length && visible < MinLength => $"has {length} {Characters(length)} but only {visible} visible",
+            _ => $"has {length} {Characters(length)}",
+        };
+        return new(
+            LengthCode,
+            $"The {What} {problem}; it must have {MinLength} to {MaxLength} characters (leading and trailing spaces do not count)",
+            visible < MinLength ? $"Write a {What} of at least {MinLength} visible {Characters(MinLength)}" : $"Shorten the {What} to at most {MaxLength} characters");
+    }
+
+    private static string Characters(int count) => count == 1 ? "character" : "characters";
+
+    private sealed record Measured(string Text, int Length, int Visible, Error? Problem);
+}

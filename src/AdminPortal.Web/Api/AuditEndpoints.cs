@@ -1,0 +1,27 @@
+using AdminPortal.Application.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdminPortal.Web.Api;
+
+/// <summary><c>/audit-events</c>: the append-only audit trail.</summary>
+internal static class AuditEndpoints
+{
+    public static void MapAudit(this RouteGroupBuilder api) =>
+        api.MapGet("/audit-events", ListAsync).WithName("ListAuditEvents")
+            .WithSummary("The audit trail, newest first: everything for staff, the caller's accounts for owners")
+            .ProducesEnvelope(400, 404);
+
+    private static async Task<Results<Ok<AuditEventListDto>, ApiProblem>> ListAsync(
+        HttpContext http, QueryAudit useCase, [FromQuery(Name = "account_id")] string? accountId, string? e164, string? limit, string? cursor)
+    {
+        var paging = ApiQuery.Offset(limit, cursor);
+        if (!paging.IsSuccess)
+        {
+            return ApiResults.Problem(paging.Error);
+        }
+
+        var page = await useCase.HandleAsync(http.Actor(), new AuditFilter(AccountId: accountId, E164: e164), paging.Value, http.RequestAborted);
+        return ApiResults.Ok(page, p => new AuditEventListDto([.. p.Items.Select(AuditEventDto.Of)], ApiQuery.NextOffset(paging.Value, p)));
+    }
+}

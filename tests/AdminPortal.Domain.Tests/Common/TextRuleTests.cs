@@ -1,0 +1,159 @@
+using System.Text;
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Tests.Support;
+
+namespace AdminPortal.Domain.Tests.Common;
+
+public sealed class TextRuleTests
+{
+    public static TheoryData<string, int> TooShortOrTooLong => new()
+    {
+        { new string('a', 9), 9 },
+        { new string('a', 501), 501 },
+        { "  " + new string('a', 9) + "    ", 9 },
+        { string.Concat(Enumerable.Repeat("👍", 9)), 9 },
+        { string.Concat(Enumerable.Repeat("👍", 501)), 501 },
+        { string.Concat(Enumerable.Repeat("e\u0301", 501)), 501 },
+    };
+
+    public static TheoryData<string, int> WithinBounds => new()
+    {
+        { new string('a', 10), 10 },
+        { new string('a', 500), 500 },
+        { "   " + new string('a', 10) + "\t\n ", 10 },
+        { string.Concat(Enumerable.Repeat("👍", 10)), 10 },
+        { string.Concat(Enumerable.Repeat("👍", 500)), 500 },
+        { string.Concat(Enumerable.Repeat("é", 500)), 500 },
+        { string.Concat(Enumerable.Repeat("e\u0301", 500)), 500 },
+        { string.Concat(Enumerable.Repeat("👨‍👩‍👧", 10)), 10 },
+        { string.Concat(Enumerable.Repeat("a\u0301\u0302\u0303\u0304", 10)), 10 },
+        { "Line one\r\nline two\tends here.", 28 },
+    };
+
+    public static TheoryData<string, string> Hidden => new()
+    {
+        { string.Concat(Enumerable.Repeat("\u200b", 10)), "U+200B" },
+        { "Release this line \u202Eenil siht esaeler", "U+202E" },
+        { "Release this line \u2066now\u2069 please", "U+2066" },
+        { "Release this\0 line please", "U+0000" },
+        { "Release this line please\u0007", "U+0007" },
+        { "\uFEFFRelease this line please", "U+FEFF" },
+        { string.Concat(Enumerable.Repeat("a\u0301\u0302\u0303\u0304\u0305\u0306", 10)), "more than 4 accents" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WithinBounds))]
+    public void Text_of_10_to_500_characters_after_trimming_is_accepted_trimmed_and_normalised(string text, int characters)
+    {
+        var accepted = TextRule.Reason.Check(text).Succeeded();
+
+        Assert.Equal(text.Trim().Normalize(NormalizationForm.FormC), accepted);
+        Assert.Equal(characters, TextRule.Reason.Length(text));
+        Assert.True(TextRule.Reason.IsValid(text));
+        Assert.Equal("Looks good.", TextRule.Reason.Hint(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(TooShortOrTooLong))]
+    public void Text_shorter_than_10_or_longer_than_500_characters_is_refused_with_the_rules_code(string text, int characters)
+    {
+        var error = TextRule.Note.Check(text).Failed(Errors.NoteLength);
+
+        Assert.Contains($"has {characters} characters", error.Message);
+        Assert.Contains("10 to 500", error.Message);
+        Assert.False(TextRule.Note.IsValid(text));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("          ")]
+    [InlineData(" \t\r\n \u00A0 \u2003  ")]
+    public void Missing_or_whitespace_only_text_is_refused_as_empty(string? text)
+    {
+        var error = TextRule.Reason.Check(text).Failed(Errors.ReasonLength);
+
+        Assert.Contains("The reason is empty", error.Message);
+        Assert.Equal(0, TextRule.Reason.Length(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(Hidden))]
+    public void Invisible_controls_formatting_characters_broken_text_and_stacked_marks_are_refused_with_INVALID_TEXT(string text, string named)
+    {
+        var error = TextRule.Reason.Check(text).Failed(Errors.InvalidText);
+
+        Assert.Contains(named, error.Message);
+        Assert.Contains("plain text", error.Fix);
+        Assert.False(TextRule.Reason.IsValid(text));
+        Assert.Equal(error.Message + ".", TextRule.Reason.Hint(text));
+    }
+
+    [Fact]
+    public void Text_with_a_lone_surrogate_is_refused_as_not_valid_Unicode()
+    {
+        var error = TextRule.Reason.Check("Release this line \ud800 please").Failed(Errors.InvalidText);
+
+        Assert.Contains("not valid Unicode", error.Message);
+    }
+
+    [Fact]
+    public void Ten_letters_each_carrying_fifty_thousand_marks_are_refused_by_their_size_before_they_are_counted()
+    {
+        var tower = string.Concat(Enumerable.Repeat("a" + new string('\u0301', 50_000), 10));
+
+        var error = TextRule.Reason.Check(tower).Failed(Errors.ReasonLength);
+
+        Assert.Contains("at most 2,000 are kept", error.Message);
+    }
+
+    [Fact]
+    public void Text_over_2000_UTF16_units_is_refused_even_with_500_characters_or_fewer()
+    {
+        var families = string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 300));
+
+        Assert.True(families.Length > 2000);
+        TextRule.Reason.Check(families).Failed(Errors.ReasonLength);
+    }
+
+    [Fact]
+    public void Spaces_inside_the_text_count_but_ten_of_its_characters_must_be_visible()
+    {
+        var error = TextRule.Reason.Check("a          b").Failed(Errors.ReasonLength);
+
+        Assert.Contains("has 12 characters but only 2 visible", error.Message);
+        Assert.Contains("at least 10 visible characters", error.Fix);
+        Assert.Equal("At least 10 visible characters (8 more).", TextRule.Reason.Hint("a          b"));
+    }
+
+    [Fact]
+    public void Multi_byte_characters_count_once_each_however_many_UTF16_units_they_take()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("👍", 10));
+
+        Assert.Equal(20, emoji.Length);
+        Assert.Equal(10, TextRule.Reason.Length(emoji));
+        Assert.Equal(1, TextRule.Reason.Length("e\u0301"));
+        Assert.Equal("é", TextRule.Reason.Check("e\u0301 and more text").Succeeded()[..1]);
+    }
+
+    [Fact]
+    public void The_fix_and_the_hint_say_which_way_to_change_the_text()
+    {
+        var tooShort = TextRule.Reason.Check("too short").Failed(Errors.ReasonLength);
+        var tooLong = TextRule.Reason.Check(new string('x', 501)).Failed(Errors.ReasonLength);
+
+        Assert.Contains("at least 10", tooShort.Fix);
+        Assert.Contains("at most 500", tooLong.Fix);
+        Assert.Equal("At least 10 visible characters (2 more).", TextRule.Reason.Hint("too short"));
+        Assert.Equal("At most 500 characters (1 too many).", TextRule.Reason.Hint(new string('x', 501)));
+    }
+
+    [Fact]
+    public void A_key_name_has_1_to_100_characters()
+    {
+        Assert.Equal("ci", TextRule.KeyName.Check("  ci ").Succeeded());
+        TextRule.KeyName.Check(new string('n', 101)).Failed(Errors.ApiKeyNameLength);
+        TextRule.KeyName.Check("ci\u202E").Failed(Errors.InvalidText);
+    }
+}

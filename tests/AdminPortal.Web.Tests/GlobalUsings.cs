@@ -1,0 +1,2 @@
+global using AdminPortal.Testing;
+global using static AdminPortal.Testing.TestCancellation;
