@@ -60,7 +60,6 @@ public static class SecurityServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders()
             .AddPasswordValidator<MaximumLengthPasswordValidator>();
         services.Configure<IdentityOptions>(configuration.GetSection("Identity"));
 
