@@ -18,6 +18,10 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(ReleaseOptions.Section))
             .Validate(o => o.EarlyTerminationFeeCents >= 0 && o.EarlyTerminationMonths >= 0 && o.CoolingOffDays > 0 && o.ReleasedListDays > 0 && o.ReturnToInventoryIntervalSeconds > 0, "Releases settings must be positive")
             .ValidateOnStart();
+        services.AddOptions<ApiKeyOptions>()
+            .Bind(configuration.GetSection(ApiKeyOptions.Section))
+            .Validate(o => o.MaxActiveKeysPerUser > 0, "Api:MaxActiveKeysPerUser must be positive")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ListAccounts>();
         services.AddScoped<ListNumbers>();
@@ -35,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<ListRequests>();
         services.AddScoped<ListReviewQueue>();
         services.AddScoped<QueryAudit>();
+        services.AddScoped<VerifyAuditTrail>();
         services.AddScoped<GetDashboard>();
         services.AddScoped<ListApiKeys>();
         services.AddScoped<CreateApiKey>();

@@ -9,6 +9,7 @@ using MudBlazor;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(options =>
@@ -20,7 +21,9 @@ builder.Services.AddMudServices(options =>
 builder.Services.AddScoped<IPortalFeedback, MudPortalFeedback>();
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddPortalHardening(builder.Configuration);
+builder.Services.AddScoped<PortalSignIn>();
 builder.Services.AddPortalApi(builder.Configuration);
 
 var app = builder.Build();
@@ -30,10 +33,10 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<PortalSeeder>().SeedAsync();
 }
 
+app.UsePortalHardening();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found");
@@ -44,7 +47,8 @@ app.UseAntiforgery();
 app.UsePortalApi();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The portal's own policy already says frame-ancestors 'none'.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
 
 app.Run();

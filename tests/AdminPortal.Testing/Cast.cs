@@ -19,6 +19,9 @@ public static class Cast
     public const string TrunkGroup = "tg-test-1";
     public const string InboundRouting = "sip:line@test.example";
 
+    /// <summary>The password of every user the host tests create.</summary>
+    public const string Password = "correct horse battery staple";
+
     public const string Reason = "Office closed; this line is no longer needed.";
     public const string Note = "The number is still printed on customer invoices.";
 }

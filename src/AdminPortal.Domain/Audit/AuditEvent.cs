@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
@@ -48,6 +51,19 @@ public sealed class AuditEvent
     public string After { get; private set; } = null!;
 
     /// <summary>
+    /// SHA-256 over this event's content and the previous event's hash: a chain in which an edited, removed or inserted
+    /// event breaks every link after it. Null only for events written before the chain began.
+    /// </summary>
+    public string? Hash { get; private set; }
+
+    /// <summary>Links the event to the one written before it (null when it is the first of the chain).</summary>
+    public void Seal(string? previousHash) => Hash = ComputeHash(previousHash);
+
+    /// <summary>Whether the stored hash is the one this content and the previous event's hash give.</summary>
+    public bool IsSealedAfter(string? previousHash) => Hash is not null && CryptographicOperations.FixedTimeEquals(
+        Encoding.ASCII.GetBytes(Hash), Encoding.ASCII.GetBytes(ComputeHash(previousHash)));
+
+    /// <summary>
     /// Records a change: call <paramref name="change"/> between the two snapshots so that the event
     /// holds exactly what the change did. The event is returned only when the change succeeded.
     /// </summary>
@@ -82,6 +98,22 @@ public sealed class AuditEvent
             Before = before,
             After = Snapshot(number, request),
         };
+    }
+
+    private string ComputeHash(string? previousHash)
+    {
+        // Each field with its length, so that no two different contents read the same.
+        var content = new StringBuilder();
+        foreach (var field in new[]
+                 {
+                     previousHash ?? string.Empty, OccurredAt.ToString("O", CultureInfo.InvariantCulture), ActorId, ActorName, Action.ToString(),
+                     AccountId, PhoneNumberId, E164, ReleaseRequestId ?? string.Empty, Summary, Before, After,
+                 })
+        {
+            content.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())));
     }
 
     /// <summary>The state as the HTTP API spells it (snake_case names and values), so snapshots read the same everywhere.</summary>

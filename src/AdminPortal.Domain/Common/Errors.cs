@@ -33,6 +33,8 @@ public static class Errors
     public const string RateLimited = "RATE_LIMITED";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string InvalidParameter = "INVALID_PARAMETER";
+    public const string BodyTooLarge = "BODY_TOO_LARGE";
+    public const string ApiKeyLimit = "API_KEY_LIMIT";
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string InternalError = "INTERNAL_ERROR";

@@ -9,14 +9,18 @@ public static class SqliteSetup
 {
     public const string DefaultConnectionString = "Data Source=App_Data/portal.db";
 
-    /// <summary>A relative data source is taken from the app's content root, and its folder is created.</summary>
+    /// <summary>
+    /// A relative data source is taken from the app's content root. The file (0600), and its folder when the portal
+    /// creates it (0700), are the portal user's alone; SQLite gives its -wal and -shm files the database file's permissions.
+    /// </summary>
     public static string Resolve(string? connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
         if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            PrivateFolder.Create(Path.GetDirectoryName(builder.DataSource)!, narrowExisting: false);
+            PrivateFolder.PrepareFile(builder.DataSource);
         }
 
         return builder.ToString();

@@ -102,6 +102,11 @@ public sealed record AuditEventDto(
         JsonSerializer.Deserialize<JsonElement>(e.Before), JsonSerializer.Deserialize<JsonElement>(e.After));
 }
 
+public sealed record AuditVerificationDto(bool Intact, int EventsChecked, int EventsBeforeTheChain, long? FirstBrokenEventId, string? Problem, string? HeadHash)
+{
+    public static AuditVerificationDto Of(AuditVerificationView v) => new(v.Intact, v.EventsChecked, v.EventsBeforeTheChain, v.FirstBrokenEventId, v.Problem, v.HeadHash);
+}
+
 public sealed record AuditEventListDto(IReadOnlyList<AuditEventDto> AuditEvents, string? NextCursor);
 
 public static class Dollars

@@ -5,6 +5,7 @@ using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using AdminPortal.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Web.Api;
@@ -19,13 +20,15 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     AuthenticateApiKey keys,
     UserManager<PortalUser> users,
-    IUserClaimsPrincipalFactory<PortalUser> principals)
+    IUserClaimsPrincipalFactory<PortalUser> principals,
+    SignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "api_key_id";
 
     private const string BearerPrefix = "Bearer ";
+    private const string Throttled = "Too many calls with a bad API key from this address";
 
     public static bool HasBearer(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
@@ -43,10 +46,16 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header must be \"Bearer <API key>\"");
         }
 
+        if (throttle.ApiKeyBlocked(Context))
+        {
+            return AuthenticateResult.Fail(Throttled);
+        }
+
         var owner = await keys.HandleAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
         var user = owner is null ? null : await users.FindByIdAsync(owner.UserId);
         if (owner is null || user is null || await users.IsLockedOutAsync(user))
         {
+            throttle.ApiKeyFailed(Context);
             return AuthenticateResult.Fail("The API key is unknown or has been revoked");
         }
 
@@ -59,6 +68,16 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (result.Failure?.Message == Throttled)
+        {
+            Response.Headers.RetryAfter = ((int)throttle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ApiResults.WriteAsync(Context, new Error(
+                Errors.RateLimited,
+                "Too many calls with an unknown or revoked API key came from this address",
+                "Check the key on the portal's API keys page, then wait before calling again (Retry-After)"));
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = "Bearer";
         await ApiResults.WriteAsync(Context, new Error(
             Errors.Unauthenticated,

@@ -35,6 +35,8 @@ public static class ApiResults
         [Errors.CoolingOffExpired] = 409,
         [Errors.ConcurrentUpdate] = 409,
         [Errors.ApiKeyRevoked] = 409,
+        [Errors.ApiKeyLimit] = 409,
+        [Errors.BodyTooLarge] = 413,
         [Errors.NumberInUse] = 422,
         [Errors.CallsInProgress] = 422,
         [Errors.IdempotencyKeyReused] = 422,

@@ -49,7 +49,7 @@ public static class ApiServices
                 return new ValueTask(ApiResults.WriteAsync(rejected.HttpContext, new Error(
                     Errors.RateLimited,
                     $"This API key made more than {perMinute} calls in a minute",
-                    $"Wait {seconds} seconds (Retry-After) and slow down, or spread the work over several keys")));
+                    $"Wait {seconds} seconds (Retry-After) before the next call, and pace the calls below {perMinute} a minute")));
             };
         });
 
@@ -73,6 +73,13 @@ public static class ApiServices
                     "Check the item's current state before trying again; if it keeps failing, contact support and quote the tracking id")),
             });
             branch.UseStatusCodePages(context => ApiResults.WriteAsync(context.HttpContext, ApiResults.WithoutBody(context.HttpContext)));
+            branch.Use((http, next) =>
+            {
+                // Answers carry a user's data: no browser or proxy keeps them.
+                http.Response.Headers.CacheControl = "no-store";
+                return next(http);
+            });
+            branch.UseApiBodyLimit();
         });
 
     /// <summary>After authentication and authorization: rate limits count only callers with a valid key.</summary>

@@ -1,6 +1,6 @@
 using AdminPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace AdminPortal.Web.Security;
 
@@ -12,8 +12,14 @@ public static class AccountEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async ([FromForm] string? returnUrl, HttpContext http, SignInManager<PortalUser> signIn, ILoggerFactory logs) =>
+        endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext http, IAntiforgery antiforgery, SignInManager<PortalUser> signIn, ILoggerFactory logs) =>
         {
+            // Checked here rather than by the framework, whose refusal would surface as a server error.
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return TypedResults.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
+            }
+
             if (await signIn.UserManager.GetUserAsync(http.User) is { } user && !(await signIn.UserManager.UpdateSecurityStampAsync(user)).Succeeded)
             {
                 logs.CreateLogger(typeof(AccountEndpoints)).LogWarning("Sign-out could not renew the security stamp; the user's other sessions stay open until they expire");
@@ -21,13 +27,18 @@ public static class AccountEndpoints
 
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/Account/Login?signedOut=true");
-        }).ExcludeFromDescription();
+        }).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
 
-    /// <summary>Only paths of this site are followed after sign-in.</summary>
+    /// <summary>
+    /// Only paths of this site are followed after sign-in: one leading slash, printable ASCII only (a full-width dot or a
+    /// control character can make a browser read another host), at most 2,000 characters.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        returnUrl is { Length: > 0 and <= 2000 } url
+        && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && url.All(c => c is > ' ' and < (char)127)
             ? url
             : "/";
 }

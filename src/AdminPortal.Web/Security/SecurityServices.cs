@@ -1,7 +1,9 @@
 using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Identity;
 using AdminPortal.Infrastructure.Persistence;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,17 +14,30 @@ public static class SecurityServices
     public const string StaffPolicy = "Staff";
     public const string PortalUserPolicy = "PortalUser";
 
-    public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // Keys kept beside the database so that sign-in cookies and antiforgery tokens survive a restart.
+        var contentRoot = environment.ContentRootPath;
+        var development = environment.IsDevelopment();
+        // Keys kept beside the database so that sign-in cookies and antiforgery tokens survive a restart; the folder is the
+        // owner's alone, and with a certificate configured the keys are encrypted at rest too.
         var keys = Path.GetFullPath(configuration.GetValue("DataProtection:KeysFolder", "App_Data/keys")!, contentRoot);
-        services.AddDataProtection().SetApplicationName("AdminPortal").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var protection = services.AddDataProtection().SetApplicationName("AdminPortal").PersistKeysToFileSystem(PrivateFolder.Create(keys, narrowExisting: true));
+        if (configuration.GetValue<string>("DataProtection:CertificatePath") is { Length: > 0 } certificate)
+        {
+            protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                Path.GetFullPath(certificate, contentRoot), configuration.GetValue<string>("DataProtection:CertificatePassword")));
+        }
 
-        var revalidation = TimeSpan.FromSeconds(configuration.GetValue("Security:RevalidationIntervalSeconds", 60));
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
+            .Validate(o => o.RevalidationIntervalSeconds > 0 && o.IdleTimeoutMinutes > 0 && o.AbsoluteLifetimeHours > 0 && o.ThrottleWindowMinutes > 0, "Security settings must be positive")
+            .ValidateOnStart();
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider>(sp => new RevalidatingIdentityStateProvider(
-            sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), revalidation));
+            sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), security.RevalidationInterval));
+        services.AddScoped<CircuitHandler, SessionCheckOnConnect>();
         services.AddScoped<CurrentActor>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthentication(options =>
             {
@@ -34,13 +49,24 @@ public static class SecurityServices
         {
             cookie.LoginPath = "/Account/Login";
             cookie.AccessDeniedPath = "/Account/AccessDenied";
-            cookie.Cookie.Name = "portal.auth";
+            // The __Host- prefix needs Secure, which a development server on plain HTTP cannot offer.
+            cookie.Cookie.Name = development ? "portal.auth" : "__Host-portal.auth";
+            cookie.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.Path = "/";
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+            cookie.Events.OnSigningIn = SessionValidation.SigningInAsync;
+            cookie.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidation);
+        services.AddAntiforgery(antiforgery =>
+        {
+            // Secure on HTTPS, which every request is outside Development (HTTPS redirection); "Always" would make a plain
+            // HTTP request that slipped past the redirection a server error instead of a refused form.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.Cookie.Name = development ? "portal.af" : "__Host-portal.af";
+        });
 
         services.AddIdentityCore<PortalUser>(options =>
             {

@@ -20,6 +20,7 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         "post /api/v1/accounts/{account_id}/numbers/{e164}/cancel-release",
         "get /api/v1/accounts/{account_id}/numbers/released",
         "get /api/v1/audit-events",
+        "get /api/v1/audit-events/verify",
     ];
 
     [Fact]

@@ -27,17 +27,19 @@ public sealed class ApiHost : IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configure;
+    private readonly string _environment;
     private string _keysFolder = string.Empty;
 
     public ApiHost()
-        : this(new Dictionary<string, string?>(), null)
+        : this(new Dictionary<string, string?>(), null, "Testing")
     {
     }
 
-    private ApiHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configure)
+    private ApiHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configure, string environment)
     {
         _settings = settings;
         _configure = configure;
+        _environment = environment;
     }
 
     public TestDatabase Db { get; private set; } = null!;
@@ -56,10 +58,10 @@ public sealed class ApiHost : IAsyncLifetime
 
     public DateTime Now => Db.Now;
 
-    /// <summary>A host with settings or services of its own, such as a low rate limit.</summary>
-    public static async Task<ApiHost> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
+    /// <summary>A host with settings, services or an environment of its own, such as a low rate limit or Production.</summary>
+    public static async Task<ApiHost> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null, string environment = "Testing")
     {
-        var host = new ApiHost(settings, configure);
+        var host = new ApiHost(settings, configure, environment);
         await host.InitializeAsync();
         return host;
     }
@@ -82,7 +84,7 @@ public sealed class ApiHost : IAsyncLifetime
 
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Testing");
+            web.UseEnvironment(_environment);
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
@@ -110,13 +112,13 @@ public sealed class ApiHost : IAsyncLifetime
         await given.AccountAsync(Cast.SelfServiceAccountId, SelfServiceOwner.Actor, ReleasePolicy.SelfService);
     }
 
-    /// <summary>A user created as an administrator would, with an API key of its own.</summary>
+    /// <summary>A user created as an administrator would, with the cast's password and an API key of its own.</summary>
     public async Task<ApiUser> UserAsync(string email, params string[] roles)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, LockoutEnabled = true };
-        Assert.True((await users.CreateAsync(user)).Succeeded);
+        Assert.True((await users.CreateAsync(user, Cast.Password)).Succeeded);
         Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
         var actor = Actor.Create(user.Id, email, roles);
         var issued = (await scope.ServiceProvider.GetRequiredService<CreateApiKey>().HandleAsync(actor, "tests", Ct)).Succeeded();

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace AdminPortal.Web.Security;
+
+public enum SignInOutcome
+{
+    SignedIn,
+    NeedsSecondFactor,
+    Refused,
+    Throttled,
+}
+
+/// <summary>
+/// Sign-in with a password, giving nothing away: an unknown user, a wrong password and a locked account get the same
+/// answer and cost the same password check, and failures are throttled per client address and per user name.
+/// </summary>
+public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher, SignInThrottle throttle)
+{
+    private static readonly PortalUser Nobody = new() { Id = "nobody", UserName = "nobody" };
+    private static string? _nobodysHash;
+
+    public async Task<SignInOutcome> PasswordAsync(HttpContext http, string email, string password, bool remember)
+    {
+        if (throttle.SignInBlocked(http, email))
+        {
+            return SignInOutcome.Throttled;
+        }
+
+        var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
+        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        if (user is null || result.IsLockedOut)
+        {
+            // No password of a real user was checked: check one of nobody's, so the answer takes as long.
+            hasher.VerifyHashedPassword(Nobody, _nobodysHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))), password);
+        }
+
+        if (result.Succeeded)
+        {
+            return SignInOutcome.SignedIn;
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return SignInOutcome.NeedsSecondFactor;
+        }
+
+        throttle.SignInFailed(http, email);
+        return SignInOutcome.Refused;
+    }
+
+    /// <summary>The second step: a code of the authenticator app, or one of the recovery codes.</summary>
+    public async Task<SignInOutcome> SecondFactorAsync(HttpContext http, string code, bool remember)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return SignInOutcome.Refused;
+        }
+
+        if (throttle.SignInBlocked(http, user.Email))
+        {
+            return SignInOutcome.Throttled;
+        }
+
+        var digits = new string([.. code.Where(c => !char.IsWhiteSpace(c)).Take(64)]);
+        var result = digits.Length == 6 && digits.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(digits, remember, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(digits);
+        if (result.Succeeded)
+        {
+            return SignInOutcome.SignedIn;
+        }
+
+        throttle.SignInFailed(http, user.Email);
+        return SignInOutcome.Refused;
+    }
+}

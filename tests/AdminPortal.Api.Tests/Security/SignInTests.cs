@@ -1,0 +1,124 @@
+using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Api.Tests.Security;
+
+/// <summary>Sign-in as an attacker sees it: nothing told apart, failures throttled, return addresses kept on the site.</summary>
+public sealed class SignInTests
+{
+    private const string WrongPassword = "Wrong email or password. Check both and try again.";
+
+    [Fact]
+    public async Task A_locked_account_is_refused_with_the_same_words_as_a_wrong_password()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        var browser = host.Browser();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var _ = await browser.SignInAsync(Cast.OwnerEmail, $"not the password {attempt}");
+        }
+
+        using var locked = await browser.SignInAsync(Cast.OwnerEmail);
+
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        var page = await locked.Content.ReadAsStringAsync(Ct);
+        Assert.Contains(WrongPassword, page);
+        Assert.DoesNotContain("locked", page, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_costs_a_password_check_like_a_known_one()
+    {
+        var hasher = new CountingHasher();
+        await using var host = await ApiHost.StartAsync([], services => services.AddSingleton<IPasswordHasher<PortalUser>>(hasher));
+        hasher.Verified = 0;
+
+        using var known = await host.Browser().SignInAsync(Cast.OwnerEmail, "not the password at all");
+        var knownChecks = hasher.Verified;
+        using var unknown = await host.Browser().SignInAsync("nobody.here@example.com", "not the password at all");
+
+        Assert.Equal(1, knownChecks);
+        Assert.Equal(2, hasher.Verified);
+        Assert.Contains(WrongPassword, await unknown.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_for_one_user_name_are_throttled_with_429_known_user_or_not()
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerUser"] = "3", ["Security:SignInFailuresPerAddress"] = "100" });
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var _ = await host.Browser().SignInAsync("guessed.name@example.com", "a wrong password here");
+        }
+
+        using var throttled = await host.Browser().SignInAsync("guessed.name@example.com", "a wrong password here");
+        using var other = await host.Browser().SignInAsync(Cast.OwnerEmail);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Contains("Too many failed sign-ins", await throttled.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_from_one_address_are_throttled_with_429_even_for_the_right_password()
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerAddress"] = "4", ["Security:SignInFailuresPerUser"] = "100" });
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var _ = await host.Browser().SignInAsync($"user{attempt}@example.com", "a wrong password here");
+        }
+
+        using var throttled = await host.Browser().SignInAsync(Cast.OwnerEmail);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+    }
+
+    [Fact]
+    public async Task Calls_with_bad_API_keys_from_one_address_are_throttled_with_429_in_the_envelope()
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:ApiKeyFailuresPerAddress"] = "3" });
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var refused = await host.Client($"Bearer nrp_guess{attempt}").GetAsync("/api/v1/release-requests", Ct);
+            await refused.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        }
+
+        using var throttled = await host.Client(host.Owner).GetAsync("/api/v1/release-requests", Ct);
+
+        await throttled.ErrorAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        Assert.NotNull(throttled.Headers.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData("/\u3002evil.example")]
+    [InlineData("/review\r\nSet-Cookie: x=1")]
+    [InlineData("//evil.example")]
+    public async Task A_return_address_off_the_site_or_outside_printable_ASCII_leads_to_the_start_page_and_never_to_a_500(string returnUrl)
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        var browser = host.Browser();
+
+        using var signedIn = await browser.SignInAsync(Cast.OwnerEmail, returnUrl: returnUrl);
+        using var again = await browser.GetAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(new Uri("https://localhost/"), signedIn.Headers.Location);
+        Assert.Equal(new Uri("https://localhost/"), again.Headers.Location);
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<PortalUser>
+    {
+        private readonly PasswordHasher<PortalUser> _inner = new();
+
+        public int Verified { get; set; }
+
+        public string HashPassword(PortalUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
+        {
+            Verified++;
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+}
