@@ -1,6 +1,7 @@
 using AdminPortal.Application;
 using AdminPortal.Infrastructure;
 using AdminPortal.Infrastructure.Seed;
+using AdminPortal.Web;
 using AdminPortal.Web.Api;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Security;
@@ -8,7 +9,7 @@ using AdminPortal.Web.Components.Shared;
 using MudBlazor;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = PortalEnvironment.Default(args) });
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

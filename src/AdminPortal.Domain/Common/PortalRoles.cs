@@ -7,4 +7,7 @@ public static class PortalRoles
     public const string Admin = "Admin";
 
     public static readonly IReadOnlyList<string> All = [Owner, Reviewer, Admin];
+
+    /// <summary>The roles that see every account.</summary>
+    public static readonly IReadOnlyList<string> Staff = [Reviewer, Admin];
 }

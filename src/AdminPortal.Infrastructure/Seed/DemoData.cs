@@ -41,9 +41,9 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         var password = demo.Value.Password;
         var owner = Actor(await seeder.CreateUserAsync(OwnerEmail, "Olivia Owner", password, PortalRoles.Owner), PortalRoles.Owner);
         var otherOwner = Actor(await seeder.CreateUserAsync(OtherOwnerEmail, "Oscar Owner", password, PortalRoles.Owner), PortalRoles.Owner);
-        var reviewer = Actor(await seeder.CreateUserAsync(ReviewerEmail, "Riley Reviewer", password, PortalRoles.Reviewer), PortalRoles.Reviewer);
-        var secondReviewer = Actor(await seeder.CreateUserAsync(SecondReviewerEmail, "Rowan Reviewer", password, PortalRoles.Reviewer), PortalRoles.Reviewer);
-        await seeder.CreateUserAsync(AdminEmail, "Ada Admin", password, PortalRoles.Admin);
+        var reviewer = Actor(await StaffAsync(seeder, ReviewerEmail, "Riley Reviewer", PortalRoles.Reviewer), PortalRoles.Reviewer);
+        var secondReviewer = Actor(await StaffAsync(seeder, SecondReviewerEmail, "Rowan Reviewer", PortalRoles.Reviewer), PortalRoles.Reviewer);
+        await StaffAsync(seeder, AdminEmail, "Ada Admin", PortalRoles.Admin);
 
         var main = new Account(MainAccountId, "Acme Voice");
         main.AddOwner(owner.UserId);
@@ -87,6 +87,18 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         DemoApiKey(owner, PortalRoles.Owner);
         DemoApiKey(reviewer, PortalRoles.Reviewer);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Staff sign in with a second step; the demo's staff share the authenticator key in Demo:AuthenticatorKey.</summary>
+    private async Task<Identity.PortalUser> StaffAsync(PortalSeeder seeder, string email, string displayName, string role)
+    {
+        var user = await seeder.CreateUserAsync(email, displayName, demo.Value.Password, role);
+        if (!string.IsNullOrWhiteSpace(demo.Value.AuthenticatorKey))
+        {
+            await seeder.EnrolAuthenticatorAsync(user, demo.Value.AuthenticatorKey);
+        }
+
+        return user;
     }
 
     /// <summary>A key with the fixed value of Demo:ApiKeys:{role}, so that the README's curl examples run as written.</summary>

@@ -56,6 +56,13 @@ public sealed partial class PortalSeeder(
         return user;
     }
 
+    /// <summary>Turns on two-step sign-in with a known authenticator key, as the user's own enrolment would.</summary>
+    internal async Task EnrolAuthenticatorAsync(PortalUser user, string key)
+    {
+        Ensure(await AuthenticatorKey.SetAsync(users, user, key), user.Email!);
+        Ensure(await users.SetTwoFactorEnabledAsync(user, true), user.Email!);
+    }
+
     private static void Ensure(IdentityResult result, string what)
     {
         if (!result.Succeeded)

@@ -12,6 +12,9 @@ public sealed class DemoOptions
 
     /// <summary>Fixed API key values for the demo users, keyed by role name ("Owner", "Reviewer").</summary>
     public Dictionary<string, string> ApiKeys { get; set; } = [];
+
+    /// <summary>The Base32 authenticator key every demo staff user is enrolled with, so that staff can sign in with a second step.</summary>
+    public string AuthenticatorKey { get; set; } = string.Empty;
 }
 
 /// <summary>The "Bootstrap" section: the first administrator of an empty production database.</summary>

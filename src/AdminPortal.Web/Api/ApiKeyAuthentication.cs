@@ -60,6 +60,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var principal = await principals.CreateAsync(user);
+        if (SecondFactor.IsStaff(principal) && !await users.GetTwoFactorEnabledAsync(user))
+        {
+            return AuthenticateResult.Fail("Staff API keys work once two-step sign-in is on: turn it on under Two-step sign-in in the portal");
+        }
+
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(KeyIdClaim, owner.KeyId));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -86,12 +86,16 @@ public static class SecurityServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
+            .AddTokenProvider<AuthenticatorTokenProvider<PortalUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<MaximumLengthPasswordValidator>();
         services.Configure<IdentityOptions>(configuration.GetSection("Identity"));
+        // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes are upgraded at their user's next sign-in.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
+        // Staff see every account, so a staff session counts only once signed in with a second factor.
         services.AddAuthorizationBuilder()
-            .AddPolicy(PortalUserPolicy, p => p.RequireRole(PortalRoles.All))
-            .AddPolicy(StaffPolicy, p => p.RequireRole(PortalRoles.Reviewer, PortalRoles.Admin));
+            .AddPolicy(PortalUserPolicy, p => p.RequireRole(PortalRoles.All).RequireAssertion(c => !SecondFactor.IsStaffWithoutIt(c.User)))
+            .AddPolicy(StaffPolicy, p => p.RequireRole(PortalRoles.Staff).RequireClaim(SecondFactor.ClaimType, SecondFactor.ClaimValue));
         return services;
     }
 }

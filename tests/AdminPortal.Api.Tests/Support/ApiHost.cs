@@ -1,3 +1,4 @@
+using AdminPortal.Web.Security;
 using System.Net.Http.Headers;
 using AdminPortal.Application.ApiKeys;
 using AdminPortal.Domain.Accounts;
@@ -112,7 +113,7 @@ public sealed class ApiHost : IAsyncLifetime
         await given.AccountAsync(Cast.SelfServiceAccountId, SelfServiceOwner.Actor, ReleasePolicy.SelfService);
     }
 
-    /// <summary>A user created as an administrator would, with the cast's password and an API key of its own.</summary>
+    /// <summary>A user created as an administrator would, with the cast's password, an API key of its own and, for staff, an authenticator.</summary>
     public async Task<ApiUser> UserAsync(string email, params string[] roles)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
@@ -120,9 +121,25 @@ public sealed class ApiHost : IAsyncLifetime
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, Cast.Password)).Succeeded);
         Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        if (roles.Any(PortalRoles.Staff.Contains))
+        {
+            // Staff work only with two-step sign-in on.
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
         var actor = Actor.Create(user.Id, email, roles);
         var issued = (await scope.ServiceProvider.GetRequiredService<CreateApiKey>().HandleAsync(actor, "tests", Ct)).Succeeded();
         return new ApiUser(actor, issued.Key.Id, issued.Secret);
+    }
+
+    /// <summary>The code the user's authenticator app shows now. Identity checks codes against the system clock, not the test clock.</summary>
+    public async Task<string> AuthenticatorCodeAsync(string email)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var key = await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!);
+        return SecondFactor.CurrentCode(key!, DateTimeOffset.UtcNow);
     }
 
     /// <summary>A client that calls as <paramref name="user"/>, or without any credentials.</summary>

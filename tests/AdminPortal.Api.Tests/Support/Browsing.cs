@@ -13,15 +13,35 @@ public static partial class Browsing
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient browser, string email, string password = Cast.Password, string? returnUrl = null)
     {
         var url = "/Account/Login" + (returnUrl is null ? string.Empty : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-        var form = await browser.GetStringAsync(url, Ct);
-        return await browser.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = Token(form),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }), Ct);
+        return await browser.PostFormAsync(url, "login", ["Input.Email", email], ["Input.Password", password]);
     }
+
+    /// <summary>Signs a staff member in with both steps: the password, then the code their authenticator shows now.</summary>
+    public static async Task<HttpResponseMessage> SignInWithCodeAsync(this HttpClient browser, ApiHost host, string email)
+    {
+        using var first = await browser.SignInAsync(email);
+        Assert.StartsWith("/Account/LoginWith2fa?", first.Target());
+        return await browser.SendCodeAsync(first.Target(), await host.AuthenticatorCodeAsync(email));
+    }
+
+    public static Task<HttpResponseMessage> SendCodeAsync(this HttpClient browser, string url, string code) =>
+        browser.PostFormAsync(url, "second-factor", ["Input.Code", code]);
+
+    /// <summary>Opens a page and sends its form <paramref name="handler"/> with the given fields and the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient browser, string url, string handler, params string[][] fields)
+    {
+        var fieldValues = new Dictionary<string, string> { ["_handler"] = handler, ["__RequestVerificationToken"] = Token(await browser.PageAsync(url)) };
+        foreach (var field in fields)
+        {
+            fieldValues[field[0]] = field[1];
+        }
+
+        return await browser.PostAsync(url, new FormUrlEncodedContent(fieldValues), Ct);
+    }
+
+    /// <summary>Where a redirect leads, as a path and query.</summary>
+    public static string Target(this HttpResponseMessage response) =>
+        response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString ?? string.Empty;
 
     public static string Token(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
 

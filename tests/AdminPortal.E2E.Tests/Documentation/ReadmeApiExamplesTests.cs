@@ -26,6 +26,7 @@ public sealed partial class ReadmeApiExamplesTests(PortalServer server) : IClass
         Assert.Contains("\"status\":\"rejected\"", output);
         Assert.Contains("\"e164\":\"+14155550106\",\"status\":\"active\"", output);
         Assert.Contains("\"action\":\"release_requested\"", output);
+        Assert.Contains("\"intact\":true", output);
     }
 
     private static async Task<(int ExitCode, string Output)> RunBashAsync(string script)

@@ -15,6 +15,7 @@ public class PortalServer : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "adminportal-e2e", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
     private Process? _process;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -35,22 +36,12 @@ public class PortalServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var executable = Environment.GetEnvironmentVariable("PORTAL_EXECUTABLE") ?? Metadata("PortalExecutable");
-        if (!File.Exists(executable))
-        {
-            throw new FileNotFoundException($"The portal executable was not built at {executable}", executable);
-        }
-
         Directory.CreateDirectory(_dataDirectory);
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(executable, ["--urls", BaseAddress.ToString()])
-        {
-            WorkingDirectory = Path.GetDirectoryName(executable)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var start = StartInfo();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(_dataDirectory, "portal.db")}";
         start.Environment["DataProtection__KeysFolder"] = Path.Combine(_dataDirectory, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -110,12 +101,47 @@ public class PortalServer : IAsyncLifetime
         lock (_log)
         {
             _log.AppendLine(line);
+            foreach (var (text, seen) in _awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)))
+            {
+                seen.TrySetResult();
+            }
         }
 
         if (line.Contains("Application started", StringComparison.Ordinal))
         {
             _started.TrySetResult();
         }
+    }
+
+    /// <summary>The built executable in the Development environment, as the journeys use it.</summary>
+    protected virtual ProcessStartInfo StartInfo()
+    {
+        var executable = Environment.GetEnvironmentVariable("PORTAL_EXECUTABLE") ?? Metadata("PortalExecutable");
+        if (!File.Exists(executable))
+        {
+            throw new FileNotFoundException($"The portal executable was not built at {executable}", executable);
+        }
+
+        var start = new ProcessStartInfo(executable, ["--urls", BaseAddress.ToString()]) { WorkingDirectory = Path.GetDirectoryName(executable)! };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        return start;
+    }
+
+    /// <summary>Waits until the portal has logged a line containing <paramref name="text"/> (at once if it already has).</summary>
+    public Task WaitForLogAsync(string text)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_log)
+        {
+            if (_log.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            _awaited.Add((text, seen));
+        }
+
+        return seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Settings of a portal started for particular tests, as environment variables.</summary>
@@ -128,6 +154,27 @@ public class PortalServer : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>
+/// The portal as the README's first command starts it: <c>dotnet run</c> with the project's launch profile, and the
+/// environment a person may have set (none: the profile's Development).
+/// </summary>
+public sealed class LaunchProfileServer(string? environment) : PortalServer
+{
+    protected override ProcessStartInfo StartInfo()
+    {
+        var project = Path.Combine(Metadata("RepositoryRoot"), "src", "AdminPortal.Web");
+        var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "--project", project, "--", "--urls", BaseAddress.ToString()]) { WorkingDirectory = project };
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        if (environment is not null)
+        {
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        }
+
+        return start;
     }
 }
 

@@ -59,7 +59,6 @@ public sealed class AccessibilityTests(PortalServer server, Browser browser) : P
 
         var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = "Request release of +14155560003" });
         await Expect(dialog).ToBeVisibleAsync();
-        await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.GetByRole(AriaRole.Textbox, new() { Name = "Reason for the release" })).ToBeFocusedAsync();
         Assert.Empty(await Page.EvaluateAsync<string[]>(UnnamedControls));
         await Page.Keyboard.PressAsync("Escape");

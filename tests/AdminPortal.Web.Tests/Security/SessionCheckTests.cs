@@ -5,7 +5,9 @@ using AdminPortal.Infrastructure.Persistence;
 using AdminPortal.Testing;
 using AdminPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminPortal.Web.Tests.Security;
 
@@ -86,6 +88,25 @@ public sealed class SessionCheckTests : IAsyncLifetime
         Assert.True((await _users.ChangePasswordAsync(_user, Password, "Another-Passphrase-2027")).Succeeded);
 
         Assert.False(await StillValid());
+    }
+
+    [Fact]
+    public async Task A_new_circuit_checks_its_session_at_once_rather_than_at_the_next_interval()
+    {
+        var stillValid = await CircuitOpenedAsync();
+        await _users.SetLockoutEndDateAsync(_user, _db.Clock.GetUtcNow().AddMinutes(15));
+        var lockedOut = await CircuitOpenedAsync();
+
+        Assert.True(stillValid.Identity?.IsAuthenticated);
+        Assert.False(lockedOut.Identity?.IsAuthenticated);
+    }
+
+    private async Task<ClaimsPrincipal> CircuitOpenedAsync()
+    {
+        using var circuit = new RevalidatingIdentityStateProvider(NullLoggerFactory.Instance, _db.Services.GetRequiredService<IServiceScopeFactory>(), _db.Clock, TimeSpan.FromMinutes(1));
+        circuit.SetAuthenticationState(Task.FromResult(new AuthenticationState(_session)));
+        await new SessionCheckOnConnect(circuit).OnCircuitOpenedAsync(null!, TestContext.Current.CancellationToken);
+        return (await circuit.GetAuthenticationStateAsync()).User;
     }
 
     [Fact]

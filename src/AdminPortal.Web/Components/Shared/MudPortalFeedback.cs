@@ -7,8 +7,7 @@ namespace AdminPortal.Web.Components.Shared;
 /// <summary>The portal's feedback drawn with MudBlazor's dialogs and snackbars.</summary>
 public sealed class MudPortalFeedback(IDialogService dialogs, ISnackbar snackbar) : IPortalFeedback
 {
-    // Each dialog puts the focus where a person starts (the text of a prompt, the safe "Go back" of a confirmation).
-    private static readonly DialogOptions Options = new() { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true, DefaultFocus = DefaultFocus.None };
+    private static readonly DialogOptions Options = new() { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true };
 
     public async Task<bool> ConfirmAsync(Confirmation confirmation)
     {
