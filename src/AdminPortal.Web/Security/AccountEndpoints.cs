@@ -28,6 +28,23 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/Account/Login?signedOut=true");
         }).DisableAntiforgery().ExcludeFromDescription();
+
+        // The options a browser needs to make a passkey (signed-in users) or to use one (anyone on the sign-in page).
+        endpoints.MapPost("/Account/PasskeyCreationOptions", async Task<IResult> (HttpContext http, IAntiforgery antiforgery, SignInManager<PortalUser> signIn) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http) || await signIn.UserManager.GetUserAsync(http.User) is not { } user)
+            {
+                return TypedResults.BadRequest();
+            }
+
+            var entity = new PasskeyUserEntity { Id = user.Id, Name = user.Email!, DisplayName = user.DisplayName };
+            return TypedResults.Content(await signIn.MakePasskeyCreationOptionsAsync(entity), "application/json");
+        }).RequireAuthorization().DisableAntiforgery().ExcludeFromDescription();
+
+        endpoints.MapPost("/Account/PasskeyRequestOptions", async Task<IResult> (HttpContext http, IAntiforgery antiforgery, SignInManager<PortalUser> signIn) =>
+            await antiforgery.IsRequestValidAsync(http)
+                ? TypedResults.Content(await signIn.MakePasskeyRequestOptionsAsync(user: null), "application/json")
+                : TypedResults.BadRequest()).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
 

@@ -52,7 +52,8 @@ public static class HttpHardening
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
+            // same-origin rather than no-referrer: the portal's own form posts keep their Origin header, which passkeys are checked against.
+            headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = PermissionsPolicy;
             return next(http);
         });

@@ -89,6 +89,12 @@ public static class SecurityServices
             .AddTokenProvider<AuthenticatorTokenProvider<PortalUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<MaximumLengthPasswordValidator>();
         services.Configure<IdentityOptions>(configuration.GetSection("Identity"));
+        // Passkeys sign in without a user name and always with the device's screen lock, which makes them two factors.
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.ResidentKeyRequirement = "required";
+            o.UserVerificationRequirement = "required";
+        });
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes are upgraded at their user's next sign-in.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 

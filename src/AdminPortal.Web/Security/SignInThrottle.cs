@@ -26,12 +26,17 @@ public sealed class SignInThrottle : IDisposable
 
     public TimeSpan Window { get; }
 
-    public bool SignInBlocked(HttpContext http, string? user) => Exhausted(_signInsByAddress, Address(http)) || Exhausted(_signInsByUser, User(user));
+    /// <summary>Whether this address, or this user name when there is one (a passkey names nobody), has failed too often.</summary>
+    public bool SignInBlocked(HttpContext http, string? user) =>
+        Exhausted(_signInsByAddress, Address(http)) || (user is not null && Exhausted(_signInsByUser, User(user)));
 
     public void SignInFailed(HttpContext http, string? user)
     {
         Take(_signInsByAddress, Address(http));
-        Take(_signInsByUser, User(user));
+        if (user is not null)
+        {
+            Take(_signInsByUser, User(user));
+        }
     }
 
     public bool ApiKeyBlocked(HttpContext http) => Exhausted(_apiKeysByAddress, Address(http));
@@ -58,9 +63,9 @@ public sealed class SignInThrottle : IDisposable
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static string User(string? user)
+    private static string User(string user)
     {
-        var name = (user ?? string.Empty).Trim().ToUpperInvariant();
+        var name = user.Trim().ToUpperInvariant();
         return name.Length > MaxKeyLength ? name[..MaxKeyLength] : name;
     }
 }

@@ -22,12 +22,12 @@ public abstract class PortalTest(PortalServer server, Browser browser) : IAsyncL
         Page = await NewPageAsync();
     }
 
-    /// <summary>A separate browser session, for a second person in the same journey.</summary>
-    protected async Task<IPage> NewPageAsync()
+    /// <summary>A separate browser session, for a second person in the same journey; optionally under another name of the host.</summary>
+    protected async Task<IPage> NewPageAsync(string? host = null)
     {
         var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = new UriBuilder(Server.BaseAddress) { Host = host ?? Server.BaseAddress.Host }.Uri.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = "en-US",
             TimezoneId = "UTC",

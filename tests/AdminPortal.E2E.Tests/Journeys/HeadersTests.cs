@@ -60,7 +60,7 @@ public sealed class HeadersTests(PortalServer server, Browser browser) : PortalT
             Assert.Contains("base-uri 'self'", headers["content-security-policy"]);
             Assert.Contains("form-action 'self'", headers["content-security-policy"]);
             Assert.Equal("nosniff", headers["x-content-type-options"]);
-            Assert.Equal("no-referrer", headers["referrer-policy"]);
+            Assert.Equal("same-origin", headers["referrer-policy"]);
             Assert.Contains("camera=()", headers["permissions-policy"]);
             Assert.False(headers.ContainsKey("server"));
         }

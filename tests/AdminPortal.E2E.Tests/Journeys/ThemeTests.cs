@@ -22,6 +22,7 @@ public sealed class ThemeTests(PortalServer server, Browser browser) : PortalTes
         Assert.NotEqual(light, await BackgroundAsync());
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Use the light theme" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Use the dark theme" })).ToBeVisibleAsync();
         await Page.ReloadAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Use the dark theme" })).ToBeVisibleAsync();
         Assert.Equal(light, await BackgroundAsync());
