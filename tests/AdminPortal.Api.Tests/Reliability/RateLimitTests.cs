@@ -19,6 +19,8 @@ public sealed class RateLimitTests
 
         var error = await limited.ErrorAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
         Assert.Contains("3 calls", error.String("message"));
+        // The limit is per key; the hint must not invite spreading the calls over more keys.
+        Assert.DoesNotContain("key", error.String("fix"), StringComparison.OrdinalIgnoreCase);
         var retryAfter = limited.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));

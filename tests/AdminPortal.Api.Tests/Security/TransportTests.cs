@@ -20,6 +20,18 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task A_host_name_the_portal_is_not_configured_for_gets_400()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+
+        using var foreign = await host.Browser("https://evil.example").GetAsync("/Account/Login", Ct);
+        using var own = await host.Browser("https://localhost").GetAsync("/Account/Login", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
     public async Task The_sign_in_cookie_is_a_secure_host_only_cookie_and_the_antiforgery_cookie_is_secure()
     {
         await using var host = await ProductionAsync();
