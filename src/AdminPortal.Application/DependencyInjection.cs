@@ -3,6 +3,8 @@ using AdminPortal.Application.ApiKeys;
 using AdminPortal.Application.Audit;
 using AdminPortal.Application.Common;
 using AdminPortal.Application.Dashboard;
+using AdminPortal.Application.Messages;
+using AdminPortal.Application.Users;
 using AdminPortal.Application.Numbers;
 using AdminPortal.Application.Releases;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +47,23 @@ public static class DependencyInjection
         services.AddScoped<CreateApiKey>();
         services.AddScoped<RevokeApiKey>();
         services.AddScoped<AuthenticateApiKey>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<InviteUser>();
+        services.AddScoped<ResendInvitation>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ChangeUserRole>();
+        services.AddScoped<DisableUser>();
+        services.AddScoped<EnableUser>();
+        services.AddScoped<UnlockUser>();
+        services.AddScoped<ResetSecondFactor>();
+        services.AddScoped<ListAccountDetails>();
+        services.AddScoped<CreateAccount>();
+        services.AddScoped<RenameAccount>();
+        services.AddScoped<SetReleasePolicy>();
+        services.AddScoped<AddOwner>();
+        services.AddScoped<RemoveOwner>();
+        services.AddScoped<ListOutbox>();
+        services.AddScoped<TakeOutboxLink>();
         return services;
     }
 }

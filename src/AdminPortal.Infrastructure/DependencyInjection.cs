@@ -1,4 +1,6 @@
 using AdminPortal.Application.Common;
+using AdminPortal.Infrastructure.Email;
+using AdminPortal.Infrastructure.Identity;
 using AdminPortal.Infrastructure.Jobs;
 using AdminPortal.Infrastructure.Persistence;
 using AdminPortal.Infrastructure.Seed;
@@ -19,6 +21,17 @@ public static class DependencyInjection
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<Api.IdempotencyStore>();
+        var email = configuration.GetSection(EmailOptions.Section);
+        services.Configure<EmailOptions>(email);
+        if (email.Get<EmailOptions>() is { UsesSmtp: true })
+        {
+            services.AddSingleton<IEmailSender<PortalUser>, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender<PortalUser>, OutboxEmailSender>();
+        }
+
         services.AddScoped<DemoData>();
         services.AddScoped<PortalSeeder>();
         services.AddHostedService<ReturnToInventoryService>();

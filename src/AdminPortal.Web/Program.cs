@@ -25,6 +25,8 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.Co
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddPortalHardening(builder.Configuration);
 builder.Services.AddScoped<PortalSignIn>();
+builder.Services.AddScoped<AdminPortal.Web.Admin.PortalInvitations>();
+builder.Services.AddSingleton<AdminPortal.Web.Admin.InvitationDelivery>();
 builder.Services.AddPortalApi(builder.Configuration);
 
 var app = builder.Build();

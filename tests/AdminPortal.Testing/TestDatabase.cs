@@ -1,7 +1,9 @@
 using AdminPortal.Application;
 using AdminPortal.Application.Common;
 using AdminPortal.Infrastructure;
+using AdminPortal.Infrastructure.Identity;
 using AdminPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AdminPortal.Testing;
 
 /// <summary>
-/// A real SQLite file, migrated like production, with the Application layer wired to it and a clock
+/// A real SQLite file, migrated like production, with the Application layer and Identity wired to it and a clock
 /// that only moves when a test moves it. Each instance is a fresh file, deleted on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
@@ -51,6 +53,8 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging();
         services.AddApplication(configuration);
         services.AddPersistence($"Data Source={path}", busyTimeoutMilliseconds: 10_000);
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddPortalIdentity();
         services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(services);
 

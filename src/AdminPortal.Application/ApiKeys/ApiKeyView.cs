@@ -1,4 +1,6 @@
 using AdminPortal.Domain.ApiKeys;
+using AdminPortal.Domain.Audit;
+using AdminPortal.Domain.Common;
 
 namespace AdminPortal.Application.ApiKeys;
 
@@ -12,3 +14,10 @@ public sealed record IssuedApiKeyView(ApiKeyView Key, string Secret);
 
 /// <summary>Whose key a secret is.</summary>
 public sealed record ApiKeyOwnerView(string KeyId, string UserId);
+
+/// <summary>What the audit trail keeps of a key: never its secret or hash.</summary>
+internal static class ApiKeyAudit
+{
+    public static AuditEvent Of(Actor actor, DateTime now, AuditAction action, ApiKey key, string summary) =>
+        AuditEvent.Record(actor, now, action, null, $"API key {key.Id}", summary, null, new { key_id = key.Id, name = key.Name, revoked_at = key.RevokedAt });
+}

@@ -1,5 +1,6 @@
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.ApiKeys;
+using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public sealed class CreateApiKey(IPortalDbFactory dbFactory, TimeProvider time, 
 
         var (key, secret) = issued.Value;
         db.ApiKeys.Add(key);
+        db.AuditEvents.Add(ApiKeyAudit.Of(actor, time.UtcNow(), AuditAction.ApiKeyCreated, key, $"Created the API key {key.Name}"));
         return (await db.CommitAsync(ct)).Map(() => new IssuedApiKeyView(ApiKeyView.Of(key), secret));
     }
 }

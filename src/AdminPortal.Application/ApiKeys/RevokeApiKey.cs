@@ -1,5 +1,6 @@
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.ApiKeys;
+using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,14 @@ public sealed class RevokeApiKey(IPortalDbFactory dbFactory, TimeProvider time)
             return ApiKeyErrors.Missing(keyId);
         }
 
-        var revoked = key.Revoke(time.UtcNow());
-        return revoked.IsSuccess ? (await db.CommitAsync(ct)).Map(() => ApiKeyView.Of(key)) : revoked.Error;
+        var now = time.UtcNow();
+        var revoked = key.Revoke(now);
+        if (!revoked.IsSuccess)
+        {
+            return revoked.Error;
+        }
+
+        db.AuditEvents.Add(ApiKeyAudit.Of(actor, now, AuditAction.ApiKeyRevoked, key, $"Revoked the API key {key.Name}"));
+        return (await db.CommitAsync(ct)).Map(() => ApiKeyView.Of(key));
     }
 }

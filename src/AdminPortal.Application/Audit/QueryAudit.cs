@@ -31,13 +31,14 @@ public sealed record AuditEntryView(
     string? ReleaseRequestId,
     string Summary,
     string Before,
-    string After);
+    string After,
+    string? Subject);
 
 /// <summary>The audit trail, newest first: everything for staff, an owner's own accounts otherwise.</summary>
 public sealed class QueryAudit(IPortalDbFactory dbFactory)
 {
     internal static readonly Expression<Func<AuditEvent, AuditEntryView>> ToEntry = e =>
-        new AuditEntryView(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After);
+        new AuditEntryView(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After, e.Subject);
 
     public async Task<Result<Page<AuditEntryView>>> HandleAsync(Actor actor, AuditFilter filter, Paging paging, CancellationToken ct = default)
     {

@@ -2,6 +2,7 @@ using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Messages;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public interface IPortalDbContext : IAsyncDisposable
     DbSet<AuditEvent> AuditEvents { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

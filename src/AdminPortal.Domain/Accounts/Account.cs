@@ -1,3 +1,5 @@
+using AdminPortal.Domain.Common;
+
 namespace AdminPortal.Domain.Accounts;
 
 public enum ReleasePolicy
@@ -41,6 +43,30 @@ public sealed class Account
         {
             _members.Add(new AccountMember(Id, userId, AccountRole.Owner));
         }
+    }
+
+    /// <summary>Removes an owner; false when the user was not one.</summary>
+    public bool RemoveOwner(string userId) => _members.RemoveAll(m => m.UserId == userId) > 0;
+
+    public Result Rename(string? name)
+    {
+        var checkedName = TextRule.AccountName.Check(name);
+        if (!checkedName.IsSuccess)
+        {
+            return checkedName.Error;
+        }
+
+        Name = checkedName.Value;
+        return Result.Success();
+    }
+
+    public void SetReleasePolicy(ReleasePolicy policy) => ReleasePolicy = policy;
+
+    /// <summary>A new account with a checked name and no owner yet.</summary>
+    public static Result<Account> Open(string id, string? name, ReleasePolicy policy)
+    {
+        var account = new Account(id, string.Empty, policy);
+        return account.Rename(name).Map(() => account);
     }
 
     public bool IsOwnedBy(string userId) => _members.Any(m => m.UserId == userId && m.Role == AccountRole.Owner);

@@ -17,11 +17,33 @@ public enum AuditAction
     ReleaseWithdrawn,
     ReleaseCancelled,
     ReturnedToInventory,
+    UserInvited,
+    InvitationResent,
+    InvitationAccepted,
+    InvitationLinkShown,
+    UserRoleChanged,
+    UserDisabled,
+    UserEnabled,
+    UserUnlocked,
+    SecondFactorReset,
+    AccountCreated,
+    AccountRenamed,
+    ReleasePolicyChanged,
+    OwnerAdded,
+    OwnerRemoved,
+    ApiKeyCreated,
+    ApiKeyRevoked,
 }
 
 /// <summary>One state change, who made it and when, with the state before and after. Never updated or deleted.</summary>
 public sealed class AuditEvent
 {
+    private static readonly JsonSerializerOptions SnakeCase = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
     private AuditEvent()
     {
     }
@@ -36,11 +58,16 @@ public sealed class AuditEvent
 
     public AuditAction Action { get; private set; }
 
+    /// <summary>The account concerned, or empty for a change outside any account (a user, a key): those only staff see.</summary>
     public string AccountId { get; private set; } = null!;
 
+    /// <summary>The number concerned, or empty for a change that is not about a number.</summary>
     public string PhoneNumberId { get; private set; } = null!;
 
     public string E164 { get; private set; } = null!;
+
+    /// <summary>What a change that is not about a number was about, in words ("user owner@example.com", "account acc_123abc").</summary>
+    public string? Subject { get; private set; }
 
     public string? ReleaseRequestId { get; private set; }
 
@@ -100,15 +127,36 @@ public sealed class AuditEvent
         };
     }
 
+    /// <summary>
+    /// Records a change to something other than a number (a user, an account, a key), with the state before and after as
+    /// the HTTP API would spell it. Empty number fields keep the append-only table as it was.
+    /// </summary>
+    public static AuditEvent Record(Actor actor, DateTime now, AuditAction action, string? accountId, string subject, string summary, object? before, object? after) => new()
+    {
+        OccurredAt = now,
+        ActorId = actor.UserId,
+        ActorName = actor.Name,
+        Action = action,
+        AccountId = accountId ?? string.Empty,
+        PhoneNumberId = string.Empty,
+        E164 = string.Empty,
+        Subject = subject,
+        Summary = summary,
+        Before = JsonSerializer.Serialize(before ?? new { }, SnakeCase),
+        After = JsonSerializer.Serialize(after ?? new { }, SnakeCase),
+    };
+
     private string ComputeHash(string? previousHash)
     {
-        // Each field with its length, so that no two different contents read the same.
+        // Each field with its length, so that no two different contents read the same. The subject joined later: events
+        // without one hash as they always did.
         var content = new StringBuilder();
-        foreach (var field in new[]
-                 {
-                     previousHash ?? string.Empty, OccurredAt.ToString("O", CultureInfo.InvariantCulture), ActorId, ActorName, Action.ToString(),
-                     AccountId, PhoneNumberId, E164, ReleaseRequestId ?? string.Empty, Summary, Before, After,
-                 })
+        string[] fields =
+        [
+            previousHash ?? string.Empty, OccurredAt.ToString("O", CultureInfo.InvariantCulture), ActorId, ActorName, Action.ToString(),
+            AccountId, PhoneNumberId, E164, ReleaseRequestId ?? string.Empty, Summary, Before, After,
+        ];
+        foreach (var field in Subject is null ? fields : [.. fields, Subject])
         {
             content.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
         }

@@ -7,5 +7,7 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
 
     public bool IsStaff => Roles.Contains(PortalRoles.Reviewer) || Roles.Contains(PortalRoles.Admin);
 
+    public bool IsAdmin => Roles.Contains(PortalRoles.Admin);
+
     public static Actor Create(string userId, string name, params string[] roles) => new(userId, name, roles.ToHashSet());
 }

@@ -26,6 +26,22 @@ public static class Errors
     public const string ApiKeyNameLength = "API_KEY_NAME_LENGTH";
     public const string ApiKeyRevoked = "API_KEY_REVOKED";
     public const string ApiKeyNotFound = "API_KEY_NOT_FOUND";
+    public const string AdminOnly = "ADMIN_ONLY";
+    public const string UserNotFound = "USER_NOT_FOUND";
+    public const string InvalidEmail = "INVALID_EMAIL";
+    public const string InvalidRole = "INVALID_ROLE";
+    public const string EmailTaken = "EMAIL_TAKEN";
+    public const string LastAdmin = "LAST_ADMIN";
+    public const string UserDisabled = "USER_DISABLED";
+    public const string NotInvited = "NOT_INVITED";
+    public const string InvitationInvalid = "INVITATION_INVALID";
+    public const string WeakPassword = "WEAK_PASSWORD";
+    public const string OwnerHasAccounts = "OWNER_HAS_ACCOUNTS";
+    public const string NotAnOwner = "NOT_AN_OWNER";
+    public const string LastOwner = "LAST_OWNER";
+    public const string AccountNameLength = "ACCOUNT_NAME_LENGTH";
+    public const string MessageNotFound = "MESSAGE_NOT_FOUND";
+    public const string MailNotSent = "MAIL_NOT_SENT";
 
     // Codes of the HTTP API itself, for what happens before or around a use case.
     public const string Unauthenticated = "UNAUTHENTICATED";
@@ -64,6 +80,16 @@ public static class Errors
         StaffOnly,
         "Only support staff (Reviewer or Admin) may do this",
         "Ask a reviewer to handle it");
+
+    public static Error Admin() => new(
+        AdminOnly,
+        "Only an administrator may do this",
+        "Ask an administrator to make the change");
+
+    public static Error UserMissing(string id) => new(
+        UserNotFound,
+        id.Length is > 0 and <= 254 ? $"User {id} was not found" : "That user was not found",
+        "Check the user id, or find the user on the Users page");
 
     public static Error Concurrent() => new(
         ConcurrentUpdate,

@@ -19,6 +19,10 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
 
     public static readonly TextRule KeyName = new("key name", 1, 100, 400, Errors.ApiKeyNameLength);
 
+    public static readonly TextRule AccountName = new("account name", 1, 100, 100, Errors.AccountNameLength);
+
+    public static readonly TextRule PersonName = new("name", 1, 100, 400, Errors.InvalidText);
+
     /// <summary>Characters as a person counts them, after trimming; what a counter beside the field shows.</summary>
     public int Length(string? text) => Measure(text).Length;
 

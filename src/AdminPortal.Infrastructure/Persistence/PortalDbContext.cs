@@ -4,6 +4,7 @@ using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Infrastructure.Api;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Messages;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using AdminPortal.Infrastructure.Identity;
@@ -26,6 +27,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -93,13 +93,16 @@ public sealed record ReleasedNumberDto(
 
 public sealed record ReleasedNumberListDto(IReadOnlyList<ReleasedNumberDto> Numbers, string? NextCursor);
 
+/// <summary>An audit event; a change that is not about a number (a user, an account, a key) has no number and names its subject.</summary>
 public sealed record AuditEventDto(
-    long Id, DateTime OccurredAt, string Actor, AuditAction Action, string AccountId, string PhoneNumberId, string E164,
-    string? ReleaseRequestId, string Summary, JsonElement Before, JsonElement After)
+    long Id, DateTime OccurredAt, string Actor, AuditAction Action, string? AccountId, string? PhoneNumberId, string? E164,
+    string? ReleaseRequestId, string? Subject, string Summary, JsonElement Before, JsonElement After)
 {
     public static AuditEventDto Of(AuditEntryView e) => new(
-        e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary,
-        JsonSerializer.Deserialize<JsonElement>(e.Before), JsonSerializer.Deserialize<JsonElement>(e.After));
+        e.Id, e.OccurredAt, e.ActorName, e.Action, NullIfEmpty(e.AccountId), NullIfEmpty(e.PhoneNumberId), NullIfEmpty(e.E164), e.ReleaseRequestId, e.Subject,
+        e.Summary, JsonSerializer.Deserialize<JsonElement>(e.Before), JsonSerializer.Deserialize<JsonElement>(e.After));
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
 
 public sealed record AuditVerificationDto(bool Intact, int EventsChecked, int EventsBeforeTheChain, long? FirstBrokenEventId, string? Problem, string? HeadHash)

@@ -19,6 +19,8 @@ public static class ApiEndpoints
         api.MapNumbers();
         api.MapReleaseRequests();
         api.MapAudit();
+        api.MapUsers();
+        api.MapAccounts();
     }
 
     /// <summary>The HTTP methods of the API routes whose pattern matches the request's path.</summary>

@@ -13,6 +13,7 @@ public static class SecurityServices
 {
     public const string StaffPolicy = "Staff";
     public const string PortalUserPolicy = "PortalUser";
+    public const string AdminPolicy = "Admin";
 
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -68,26 +69,9 @@ public static class SecurityServices
             antiforgery.Cookie.Name = development ? "portal.af" : "__Host-portal.af";
         });
 
-        services.AddIdentityCore<PortalUser>(options =>
-            {
-                // OWASP ASVS 5.0 V6: at least 12 characters, long passphrases allowed, no composition rules.
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>()
+        services.AddPortalIdentity()
             .AddSignInManager()
-            .AddTokenProvider<AuthenticatorTokenProvider<PortalUser>>(TokenOptions.DefaultAuthenticatorProvider)
-            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+            .AddTokenProvider<AuthenticatorTokenProvider<PortalUser>>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<IdentityOptions>(configuration.GetSection("Identity"));
         // Passkeys sign in without a user name and always with the device's screen lock, which makes them two factors.
         services.Configure<IdentityPasskeyOptions>(o =>
@@ -95,24 +79,12 @@ public static class SecurityServices
             o.ResidentKeyRequirement = "required";
             o.UserVerificationRequirement = "required";
         });
-        // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes are upgraded at their user's next sign-in.
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
         // Staff see every account, so a staff session counts only once signed in with a second factor.
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalUserPolicy, p => p.RequireRole(PortalRoles.All).RequireAssertion(c => !SecondFactor.IsStaffWithoutIt(c.User)))
-            .AddPolicy(StaffPolicy, p => p.RequireRole(PortalRoles.Staff).RequireClaim(SecondFactor.ClaimType, SecondFactor.ClaimValue));
+            .AddPolicy(StaffPolicy, p => p.RequireRole(PortalRoles.Staff).RequireClaim(SecondFactor.ClaimType, SecondFactor.ClaimValue))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(PortalRoles.Admin).RequireClaim(SecondFactor.ClaimType, SecondFactor.ClaimValue));
         return services;
     }
-}
-
-/// <summary>Passphrases of up to 128 characters are accepted; longer input is refused rather than silently cut.</summary>
-public sealed class MaximumLengthPasswordValidator : IPasswordValidator<PortalUser>
-{
-    public const int MaxLength = 128;
-
-    public Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user, string? password) =>
-        Task.FromResult(password is { Length: > MaxLength }
-            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = $"Passwords must be at most {MaxLength} characters." })
-            : IdentityResult.Success);
 }

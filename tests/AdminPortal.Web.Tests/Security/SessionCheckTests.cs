@@ -24,10 +24,7 @@ public sealed class SessionCheckTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(configure: services => services
-            .AddIdentityCore<PortalUser>()
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>());
+        _db = await TestDatabase.CreateAsync();
         _scope = _db.Services.CreateAsyncScope();
         _users = _scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var roles = _scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -19,6 +19,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.ReleaseRequestId).HasMaxLength(Keys.IdMaxLength);
         builder.Property(e => e.E164).HasMaxLength(E164.MaxLength);
         builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.Subject).HasMaxLength(Keys.NameMaxLength + 20);
         builder.HasIndex(e => new { e.AccountId, e.OccurredAt });
         builder.HasIndex(e => new { e.PhoneNumberId, e.OccurredAt });
         builder.HasIndex(e => e.OccurredAt);

@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
@@ -48,6 +49,12 @@ public static class Format
     /// <summary>"ReleaseApproved" as "Release approved".</summary>
     public static string Action(AuditAction action) =>
         string.Concat(action.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    public static string Policy(ReleasePolicy policy) => policy switch
+    {
+        ReleasePolicy.SelfService => "Self-service: releases approved at once",
+        _ => "Review required: releases wait for a reviewer",
+    };
 
     public static string Type(NumberType type) => type switch
     {
