@@ -21,6 +21,17 @@ public static class DependencyInjection
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<Api.IdempotencyStore>();
+        services.AddPortalEmail(configuration);
+
+        services.AddScoped<DemoData>();
+        services.AddScoped<PortalSeeder>();
+        services.AddHostedService<ReturnToInventoryService>();
+        return services;
+    }
+
+    /// <summary>Identity's e-mail sender: SMTP when Email:Smtp:Host is set, the outbox otherwise.</summary>
+    public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration)
+    {
         var email = configuration.GetSection(EmailOptions.Section);
         services.Configure<EmailOptions>(email);
         if (email.Get<EmailOptions>() is { UsesSmtp: true })
@@ -32,9 +43,6 @@ public static class DependencyInjection
             services.AddSingleton<IEmailSender<PortalUser>, OutboxEmailSender>();
         }
 
-        services.AddScoped<DemoData>();
-        services.AddScoped<PortalSeeder>();
-        services.AddHostedService<ReturnToInventoryService>();
         return services;
     }
 

@@ -55,6 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddPersistence($"Data Source={path}", busyTimeoutMilliseconds: 10_000);
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddPortalIdentity();
+        services.AddPortalEmail(configuration);
         services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(services);
 
