@@ -21,6 +21,20 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         "get /api/v1/accounts/{account_id}/numbers/released",
         "get /api/v1/audit-events",
         "get /api/v1/audit-events/verify",
+        "get /api/v1/users",
+        "post /api/v1/users",
+        "post /api/v1/users/{id}/role",
+        "post /api/v1/users/{id}/disable",
+        "post /api/v1/users/{id}/enable",
+        "post /api/v1/users/{id}/unlock",
+        "post /api/v1/users/{id}/reset-second-factor",
+        "post /api/v1/users/{id}/resend-invitation",
+        "get /api/v1/accounts",
+        "post /api/v1/accounts",
+        "post /api/v1/accounts/{account_id}/rename",
+        "post /api/v1/accounts/{account_id}/release-policy",
+        "post /api/v1/accounts/{account_id}/owners",
+        "delete /api/v1/accounts/{account_id}/owners/{user_id}",
     ];
 
     [Fact]
