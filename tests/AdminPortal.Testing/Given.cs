@@ -2,6 +2,8 @@ using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Testing;
 
@@ -19,9 +21,35 @@ public sealed class Given(TestDatabase database)
         return Actor.Create(user.Id, email, roles);
     }
 
+    /// <summary>A user made through Identity, with the cast's password and a role, as an accepted invitation leaves one.</summary>
+    public async Task<Actor> MemberAsync(string email, string role)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        // The portal's roles, as the seeder makes them at start-up.
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var portalRole in PortalRoles.All.Where(r => !roles.Roles.Any(existing => existing.Name == r)))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(portalRole)));
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], LockoutEnabled = true };
+        Check(await users.CreateAsync(user, Cast.Password));
+        Check(await users.AddToRoleAsync(user, role));
+        return Actor.Create(user.Id, email, role);
+    }
+
     public Task<Actor> OwnerAsync(string email = Cast.OwnerEmail) => UserAsync(email, PortalRoles.Owner);
 
     public Task<Actor> ReviewerAsync(string email = Cast.ReviewerEmail) => UserAsync(email, PortalRoles.Reviewer);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
 
     public async Task<Account> AccountAsync(string id, Actor? owner = null, ReleasePolicy policy = ReleasePolicy.ReviewRequired)
     {

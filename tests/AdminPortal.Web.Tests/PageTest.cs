@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AdminPortal.Domain.Common;
 using AdminPortal.Testing;
+using AdminPortal.Web.Admin;
 using AdminPortal.Web.Security;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        Db = await TestDatabase.CreateAsync();
+        Db = await TestDatabase.CreateAsync(configure: services => services.AddScoped<PortalInvitations>().AddSingleton<InvitationDelivery>());
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<IPortalFeedback, MudPortalFeedback>();
@@ -76,6 +77,11 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         if (actor.IsStaff)
         {
             yield return SecurityServices.StaffPolicy;
+        }
+
+        if (actor.IsAdmin)
+        {
+            yield return SecurityServices.AdminPolicy;
         }
     }
 }

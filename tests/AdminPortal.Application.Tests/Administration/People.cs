@@ -1,6 +1,4 @@
 using AdminPortal.Application.Users;
-using AdminPortal.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,27 +7,9 @@ namespace AdminPortal.Application.Tests.Administration;
 /// <summary>Users made through Identity with their roles, as the seed or an accepted invitation makes them, and what is stored of them.</summary>
 internal sealed class People(TestDatabase db)
 {
-    public static async Task<People> CreateAsync(TestDatabase db)
-    {
-        await using var scope = db.Services.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in PortalRoles.All)
-        {
-            await roles.CreateAsync(new IdentityRole(role));
-        }
+    public static Task<People> CreateAsync(TestDatabase db) => Task.FromResult(new People(db));
 
-        return new People(db);
-    }
-
-    public async Task<Actor> AddAsync(string email, string role)
-    {
-        await using var scope = db.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], LockoutEnabled = true };
-        Assert.True((await users.CreateAsync(user, Cast.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return Actor.Create(user.Id, email, role);
-    }
+    public Task<Actor> AddAsync(string email, string role) => db.Given().MemberAsync(email, role);
 
     public async Task<UserView> ViewAsync(string idOrEmail)
     {
