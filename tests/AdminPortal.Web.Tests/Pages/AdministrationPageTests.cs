@@ -2,6 +2,7 @@ using AdminPortal.Application.Common;
 using AdminPortal.Application.Messages;
 using AdminPortal.Application.Users;
 using AdminPortal.Web.Components.Pages.Accounts;
+using AdminPortal.Web.Components.Pages.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Testing;
 using AdminPortal.Web.Components.Pages.Admin;
@@ -94,6 +95,23 @@ public sealed class AdministrationPageTests : PageTest
         cut.WaitForAssertion(() => Assert.Contains($"Shown to {Cast.AdminEmail}", cut.Find("[data-testid=outbox-grid]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=show-link]"));
         Assert.False((await Db.Get<ListOutbox>().HandleAsync(_admin, new Paging(), Ct)).Succeeded().Items.Single().HasLink);
+    }
+
+    [Fact]
+    public async Task A_change_to_a_user_is_on_the_audit_page_with_its_subject_and_what_changed_field_by_field()
+    {
+        (await Db.Get<DisableUser>().HandleAsync(_admin, _owner.UserId, Ct)).Succeeded();
+        SignIn(_admin);
+
+        var cut = Render<AuditPage>();
+
+        var row = cut.WaitForElement("[data-testid=audit-grid] tbody tr");
+        Assert.Contains("User disabled", row.TextContent);
+        Assert.Contains($"user {Cast.OwnerEmail}", row.TextContent);
+        Assert.Contains(Cast.AdminEmail, row.TextContent);
+        row.QuerySelector("[data-testid=show-changes]")!.Click();
+        var status = cut.WaitForElements("[data-testid=snapshot-changes] tr.changed").Single();
+        Assert.Equal(["Status", "Active", "Disabled"], status.Children.Select(c => c.TextContent.Trim()));
     }
 
     [Fact]
