@@ -5,6 +5,8 @@ using AdminPortal.Application.Common;
 using AdminPortal.Application.Dashboard;
 using AdminPortal.Application.Messages;
 using AdminPortal.Application.Users;
+using AdminPortal.Application.Webhooks;
+using AdminPortal.Application.Notifications;
 using AdminPortal.Application.Numbers;
 using AdminPortal.Application.Releases;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +25,10 @@ public static class DependencyInjection
         services.AddOptions<ApiKeyOptions>()
             .Bind(configuration.GetSection(ApiKeyOptions.Section))
             .Validate(o => o.MaxActiveKeysPerUser > 0, "Api:MaxActiveKeysPerUser must be positive")
+            .ValidateOnStart();
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.Section))
+            .Validate(o => o.IntervalSeconds > 0 && o.CoolingOffReminderDays > 0 && o.WaitingReminderHours > 0 && o.MaxWebhooksPerAccount > 0, "Notifications settings must be positive")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ListAccounts>();
@@ -64,6 +70,13 @@ public static class DependencyInjection
         services.AddScoped<RemoveOwner>();
         services.AddScoped<ListOutbox>();
         services.AddScoped<TakeOutboxLink>();
+        services.AddScoped<FanOutEvents>();
+        services.AddScoped<SendReminders>();
+        services.AddScoped<DeliverQueuedMail>();
+        services.AddScoped<DeliverWebhooks>();
+        services.AddScoped<Bell>();
+        services.AddScoped<NotificationPreferences>();
+        services.AddScoped<ManageWebhooks>();
         return services;
     }
 }

@@ -1,7 +1,10 @@
 using AdminPortal.Application.Common;
+using AdminPortal.Application.Notifications;
 using AdminPortal.Infrastructure.Email;
 using AdminPortal.Infrastructure.Identity;
+using AdminPortal.Application.Webhooks;
 using AdminPortal.Infrastructure.Jobs;
+using AdminPortal.Infrastructure.Webhooks;
 using AdminPortal.Infrastructure.Persistence;
 using AdminPortal.Infrastructure.Seed;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +29,17 @@ public static class DependencyInjection
         services.AddScoped<DemoData>();
         services.AddScoped<PortalSeeder>();
         services.AddHostedService<ReturnToInventoryService>();
+        services.AddPortalWebhooks();
+        services.AddHostedService<NotificationService>();
+        return services;
+    }
+
+    /// <summary>Signing, sending and where webhooks may go.</summary>
+    public static IServiceCollection AddPortalWebhooks(this IServiceCollection services)
+    {
+        services.AddSingleton<IWebhookSecrets, WebhookSecrets>();
+        services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddSingleton<IWebhookAddressCheck, PublicAddresses>();
         return services;
     }
 
@@ -36,12 +50,14 @@ public static class DependencyInjection
         services.Configure<EmailOptions>(email);
         if (email.Get<EmailOptions>() is { UsesSmtp: true })
         {
-            services.AddSingleton<IEmailSender<PortalUser>, SmtpEmailSender>();
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
         }
         else
         {
-            services.AddSingleton<IEmailSender<PortalUser>, OutboxEmailSender>();
+            services.AddSingleton<IMailTransport, OutboxMailTransport>();
         }
+
+        services.AddSingleton<IEmailSender<PortalUser>, PortalEmailSender>();
 
         return services;
     }

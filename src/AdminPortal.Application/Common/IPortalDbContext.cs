@@ -3,6 +3,8 @@ using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Messages;
+using AdminPortal.Domain.Notifications;
+using AdminPortal.Domain.Webhooks;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,18 @@ public interface IPortalDbContext : IAsyncDisposable
     DbSet<ApiKey> ApiKeys { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+
+    DbSet<QueuedMail> QueuedMails { get; }
+
+    DbSet<EventCursor> EventCursors { get; }
+
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -33,6 +33,10 @@ public enum AuditAction
     OwnerRemoved,
     ApiKeyCreated,
     ApiKeyRevoked,
+    WebhookAdded,
+    WebhookTurnedOff,
+    WebhookTurnedOn,
+    WebhookRedelivered,
 }
 
 /// <summary>One state change, who made it and when, with the state before and after. Never updated or deleted.</summary>

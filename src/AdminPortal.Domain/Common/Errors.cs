@@ -42,6 +42,11 @@ public static class Errors
     public const string AccountNameLength = "ACCOUNT_NAME_LENGTH";
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
     public const string MailNotSent = "MAIL_NOT_SENT";
+    public const string InvalidWebhookUrl = "INVALID_WEBHOOK_URL";
+    public const string WebhookAddressForbidden = "WEBHOOK_ADDRESS_FORBIDDEN";
+    public const string WebhookNotFound = "WEBHOOK_NOT_FOUND";
+    public const string WebhookLimit = "WEBHOOK_LIMIT";
+    public const string NotificationNotFound = "NOTIFICATION_NOT_FOUND";
 
     // Codes of the HTTP API itself, for what happens before or around a use case.
     public const string Unauthenticated = "UNAUTHENTICATED";

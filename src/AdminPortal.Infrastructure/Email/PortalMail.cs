@@ -23,7 +23,4 @@ public sealed record PortalMail(string To, string Subject, string Body, string? 
         "Your AdminPortal password reset code",
         $"Hello {user.DisplayName},\n\nYour password reset code is {code}.",
         null);
-
-    /// <summary>The whole text as a mail client shows it.</summary>
-    public string Text => Link is null ? Body : $"{Body}\n\n{Link}\n";
 }

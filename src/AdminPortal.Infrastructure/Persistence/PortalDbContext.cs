@@ -5,6 +5,8 @@ using AdminPortal.Infrastructure.Api;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Messages;
+using AdminPortal.Domain.Notifications;
+using AdminPortal.Domain.Webhooks;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using AdminPortal.Infrastructure.Identity;
@@ -29,6 +31,18 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<QueuedMail> QueuedMails => Set<QueuedMail>();
+
+    public DbSet<EventCursor> EventCursors => Set<EventCursor>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

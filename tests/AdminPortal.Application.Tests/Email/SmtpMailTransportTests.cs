@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AdminPortal.Application.Notifications;
 using AdminPortal.Infrastructure.Email;
 using AdminPortal.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Application.Tests.Email;
 
-public sealed class SmtpEmailSenderTests
+/// <summary>Invitations and notifications through an SMTP server: a sink started by the test takes the place of the server.</summary>
+public sealed class SmtpMailTransportTests
 {
     private const string Invitee = "invitee@example.test";
 
@@ -44,7 +46,22 @@ public sealed class SmtpEmailSenderTests
 
     private static PortalUser InvitedUser() => new() { DisplayName = "Jörg Übermann", Email = Invitee, UserName = Invitee };
 
-    private static SmtpEmailSender Sender(int port, string from) =>
+    [Fact]
+    public async Task A_server_that_does_not_answer_gives_MAIL_NOT_SENT_rather_than_an_exception()
+    {
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        var result = await Transport(port, "AdminPortal <no-reply@example.test>").SendAsync(new OutgoingMail(Invitee, "Subject", "Body"), Ct);
+
+        result.Failed(Errors.MailNotSent);
+    }
+
+    private static PortalEmailSender Sender(int port, string from) => new(Transport(port, from));
+
+    private static SmtpMailTransport Transport(int port, string from) =>
         new(Options.Create(new EmailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, From = from } }));
 
     /// <summary>Splits a message into its unfolded headers and its body decoded from its transfer encoding.</summary>
