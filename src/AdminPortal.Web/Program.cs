@@ -27,6 +27,7 @@ builder.Services.AddPortalHardening(builder.Configuration);
 builder.Services.AddScoped<PortalSignIn>();
 builder.Services.AddScoped<AdminPortal.Web.Admin.PortalInvitations>();
 builder.Services.AddSingleton<AdminPortal.Web.Admin.InvitationDelivery>();
+builder.Services.AddScoped<AdminPortal.Web.Components.Layout.NotificationSignal>();
 builder.Services.AddPortalApi(builder.Configuration);
 
 var app = builder.Build();

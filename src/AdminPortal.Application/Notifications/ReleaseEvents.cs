@@ -8,7 +8,8 @@ namespace AdminPortal.Application.Notifications;
 /// <summary>What each audit event of the release lifecycle means to people (the bell) and to platforms (webhooks).</summary>
 internal static class ReleaseEvents
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // Written for machines, not into HTML: "+14155551234" stays readable instead of "\u002B14155551234".
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>What the account's owners are told, if anything.</summary>
     public static NotificationKind? ForOwners(AuditAction action) => action switch

@@ -21,6 +21,7 @@ public static class ApiEndpoints
         api.MapAudit();
         api.MapUsers();
         api.MapAccounts();
+        api.MapWebhooks();
     }
 
     /// <summary>The HTTP methods of the API routes whose pattern matches the request's path.</summary>

@@ -35,6 +35,12 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         "post /api/v1/accounts/{account_id}/release-policy",
         "post /api/v1/accounts/{account_id}/owners",
         "delete /api/v1/accounts/{account_id}/owners/{user_id}",
+        "get /api/v1/accounts/{account_id}/webhooks",
+        "post /api/v1/accounts/{account_id}/webhooks",
+        "post /api/v1/webhooks/{id}/turn-off",
+        "post /api/v1/webhooks/{id}/turn-on",
+        "get /api/v1/webhooks/{id}/deliveries",
+        "post /api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver",
     ];
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class OverviewPageTests : PageTest
 
         var links = Render<NavMenu>().FindAll("nav[aria-label=Main] a").Select(a => a.TextContent.Trim()).ToList();
 
-        Assert.Equal(["Numbers", "My requests", "Released", "Dashboard", "Accounts", "API keys"], links);
+        Assert.Equal(["Numbers", "My requests", "Released", "Dashboard", "Accounts", "API keys", "Webhooks"], links);
     }
 
     [Fact]
@@ -110,6 +110,6 @@ public sealed class OverviewPageTests : PageTest
 
         var links = Render<NavMenu>().FindAll("nav[aria-label=Main] a").Select(a => a.TextContent.Trim()).ToList();
 
-        Assert.Equal(["Numbers", "My requests", "Review queue", "Released", "Audit", "Dashboard", "Accounts", "API keys"], links);
+        Assert.Equal(["Numbers", "My requests", "Review queue", "Released", "Audit", "Dashboard", "Accounts", "API keys", "Webhooks"], links);
     }
 }
