@@ -30,6 +30,7 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         // MudBlazor registers the system clock; pages must read the test's clock, as they read the host's in the portal.
         Services.AddSingleton<TimeProvider>(Db.Clock);
         Services.AddScoped<CurrentActor>();
+        Services.AddScoped<Components.Layout.NotificationSignal>();
         Services.AddFallbackServiceProvider(Db.Services);
     }
 

@@ -46,6 +46,7 @@ public class PortalServer : IAsyncLifetime
         start.Environment["DataProtection__KeysFolder"] = Path.Combine(_dataDirectory, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Notifications__IntervalSeconds"] = "1";
         Configure(start.Environment);
         _process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

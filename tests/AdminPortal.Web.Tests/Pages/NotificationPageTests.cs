@@ -1,0 +1,86 @@
+using AdminPortal.Application.Notifications;
+using AdminPortal.Application.Webhooks;
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Notifications;
+using AdminPortal.Testing;
+using AdminPortal.Web.Components.Layout;
+using AdminPortal.Web.Components.Pages.Notifications;
+using AdminPortal.Web.Components.Pages.Webhooks;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Web.Tests.Pages;
+
+/// <summary>The bell, the Notifications page and the Webhooks page on the real use cases.</summary>
+public sealed class NotificationPageTests : PageTest
+{
+    private Actor _owner = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _owner = await Db.Given().MemberAsync(Cast.OwnerEmail, PortalRoles.Owner);
+        await Db.Given().AccountAsync(Cast.AccountId, _owner);
+        await using var db = Db.NewContext();
+        db.Notifications.AddRange(
+            new Notification(_owner.UserId, NotificationKind.RequestApproved, Cast.AccountId, "The release of +14155550123 was approved by reviewer@example.com", "numbers/phn_1", "evt_1", Db.Now),
+            new Notification(_owner.UserId, NotificationKind.NumberReturned, Cast.AccountId, "+14155550124 went back to inventory after its cooling-off period", "numbers/phn_2", "evt_2", Db.Now));
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public void The_bell_shows_the_unread_count_and_says_it()
+    {
+        SignIn(_owner);
+
+        var bell = Render<NotificationBell>();
+
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find("[data-testid=unread-count]").TextContent));
+        Assert.Equal("Notifications: 2 unread", bell.Find("[data-testid=bell]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Marking_one_read_then_all_read_empties_the_bell()
+    {
+        SignIn(_owner);
+        var bell = Render<NotificationBell>();
+        var page = Render<NotificationsPage>();
+
+        page.WaitForElements("[data-testid=notification] button")[0].Click();
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[data-testid=unread-count]").TextContent));
+        page.Find("[data-testid=mark-all-read]").Click();
+
+        bell.WaitForAssertion(() => Assert.Equal("0", bell.Find("[data-testid=unread-count]").TextContent));
+        Assert.Equal(0, await InDbAsync(db => db.Notifications.CountAsync(n => n.ReadAt == null, Ct)));
+    }
+
+    [Fact]
+    public async Task Ticking_an_email_choice_keeps_it()
+    {
+        SignIn(_owner);
+        var page = Render<NotificationsPage>();
+
+        page.WaitForElements("input[type=checkbox]")[0].Change(true);
+
+        page.WaitForAssertion(() => Assert.Contains("You will also get an e-mail", Overlays.Markup));
+        var chosen = Assert.Single(await Db.Get<NotificationPreferences>().ListAsync(_owner, Ct), p => p.Email);
+        Assert.Equal(NotificationKind.RequestApproved, chosen.Kind);
+    }
+
+    [Fact]
+    public async Task Adding_an_endpoint_shows_its_secret_once_and_lists_it()
+    {
+        SignIn(_owner);
+        var page = Render<WebhooksPage>();
+
+        page.WaitForElement("#webhook-url").Change("http://127.0.0.1:9/hooks");
+        page.Find("[data-testid=webhook-form]").Submit();
+
+        var secret = page.WaitForElement("[data-testid=new-secret] pre").TextContent.Trim();
+        Assert.StartsWith("whsec_", secret);
+        Assert.Contains("http://127.0.0.1:9/hooks", page.Find("[data-testid=webhook]").TextContent);
+        Assert.DoesNotContain(secret, page.Find("[data-testid=webhook]").TextContent);
+        var stored = Assert.Single((await Db.Get<ManageWebhooks>().ListAsync(_owner, Cast.AccountId, Ct)).Succeeded());
+        Assert.Equal(7, stored.EventTypes.Count);
+    }
+}
