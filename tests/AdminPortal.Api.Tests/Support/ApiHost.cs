@@ -95,8 +95,12 @@ public sealed class ApiHost : IAsyncLifetime
             {
                 services.AddSingleton<TimeProvider>(Db.Clock);
 
-                // Tests move the clock by days: the return-to-inventory job would race them (it has tests of its own).
-                services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "ReturnToInventoryService"));
+                // Tests move the clock by days: the return-to-inventory and notification workers would race them, and a periodic
+                // timer on the test clock ticks once for every period skipped. Both have tests of their own.
+                foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name is "ReturnToInventoryService" or "NotificationService").ToList())
+                {
+                    services.Remove(worker);
+                }
                 _configure?.Invoke(services);
             });
         });
