@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<RejectRequest>();
         services.AddScoped<CancelRelease>();
         services.AddScoped<ReturnExpiredReleases>();
+        services.AddScoped<ReleaseScheduled>();
         services.AddScoped<ListReleased>();
         services.AddScoped<ListRequests>();
         services.AddScoped<ListReviewQueue>();

@@ -65,8 +65,8 @@ public sealed class Given(TestDatabase database)
         return account;
     }
 
-    /// <summary>How the tests' numbers are provisioned unless told otherwise: <see cref="Cast.TrunkGroup"/>, <see cref="Cast.InboundRouting"/>, A2P approved.</summary>
-    public static readonly Func<PhoneNumber, PhoneNumber> Routed = n => n.Provision(Cast.TrunkGroup, Cast.InboundRouting, A2pStatus.Approved);
+    /// <summary>How the tests' numbers are provisioned unless told otherwise: <see cref="Cast.TrunkGroup"/>, <see cref="Cast.InboundRouting"/>, A2P pending (an approved one would need a second reviewer).</summary>
+    public static readonly Func<PhoneNumber, PhoneNumber> Routed = n => n.Provision(Cast.TrunkGroup, Cast.InboundRouting, A2pStatus.Pending);
 
     /// <summary>
     /// An active number bought <paramref name="purchasedDaysAgo"/> days ago, provisioned by <paramref name="provision"/>

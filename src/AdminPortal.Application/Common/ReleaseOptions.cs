@@ -19,5 +19,13 @@ public sealed class ReleaseOptions
 
     public int ReturnToInventoryIntervalSeconds { get; set; } = 60;
 
-    public ReleaseTerms Terms => new(new Money(EarlyTerminationFeeCents), EarlyTerminationMonths, CoolingOffDays);
+    public int SecondApprovalCallsLast30Days { get; set; } = ReleaseTerms.Default.SecondApprovalCallsLast30Days;
+
+    public int SecondApprovalBatchSize { get; set; } = ReleaseTerms.Default.SecondApprovalBatchSize;
+
+    public ReleaseTerms Terms => new(new Money(EarlyTerminationFeeCents), EarlyTerminationMonths, CoolingOffDays)
+    {
+        SecondApprovalCallsLast30Days = SecondApprovalCallsLast30Days,
+        SecondApprovalBatchSize = SecondApprovalBatchSize,
+    };
 }

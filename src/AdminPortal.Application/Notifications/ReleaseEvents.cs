@@ -14,7 +14,7 @@ internal static class ReleaseEvents
     /// <summary>What the account's owners are told, if anything.</summary>
     public static NotificationKind? ForOwners(AuditAction action) => action switch
     {
-        AuditAction.ReleaseApproved => NotificationKind.RequestApproved,
+        AuditAction.ReleaseApproved or AuditAction.ReleaseScheduled => NotificationKind.RequestApproved,
         AuditAction.ReleaseRejected => NotificationKind.RequestRejected,
         AuditAction.ReleaseWithdrawn => NotificationKind.RequestWithdrawn,
         AuditAction.ReleaseCancelled => NotificationKind.ReleaseCancelled,
@@ -26,6 +26,8 @@ internal static class ReleaseEvents
     {
         AuditAction.ReleaseRequested => [WebhookEventTypes.RequestCreated],
         AuditAction.ReleaseApproved => [WebhookEventTypes.RequestApproved, WebhookEventTypes.NumberReleased],
+        AuditAction.ReleaseScheduled => [WebhookEventTypes.RequestApproved],
+        AuditAction.ReleasedOnSchedule => [WebhookEventTypes.NumberReleased],
         AuditAction.ReleaseRejected => [WebhookEventTypes.RequestRejected],
         AuditAction.ReleaseWithdrawn => [WebhookEventTypes.RequestWithdrawn],
         AuditAction.ReleaseCancelled => [WebhookEventTypes.ReleaseCancelled],

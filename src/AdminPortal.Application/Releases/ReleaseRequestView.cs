@@ -17,25 +17,37 @@ public sealed record ReleaseRequestView(
     DateTime? DecidedAt,
     string? DecisionNote,
     Money Fee,
-    DateTime? FeeVoidedAt)
+    DateTime? FeeVoidedAt,
+    ReleaseTiming Timing,
+    DateTime? ScheduledFor,
+    string? BatchId,
+    string? SecondApprovalReasons,
+    string? FirstApprovedByName)
 {
     public static ReleaseRequestView Of(ReleaseRequest r) => new(
         r.Id, r.PhoneNumberId, r.E164, r.AccountId, r.Reason, r.Status, r.RequestedById, r.RequestedByName,
-        r.RequestedAt, r.DecidedByName, r.DecidedAt, r.DecisionNote, new Money(r.FeeCents), r.FeeVoidedAt);
+        r.RequestedAt, r.DecidedByName, r.DecidedAt, r.DecisionNote, new Money(r.FeeCents), r.FeeVoidedAt,
+        r.Timing, r.ScheduledFor, r.BatchId, r.SecondApprovalReasons, r.FirstApprovedByName);
 }
 
-/// <summary>A number just released: when, what it cost, and until when the release can be cancelled.</summary>
+/// <summary>
+/// What an approval did: released the number (when, what it cost, until when it can be cancelled), scheduled it for the end
+/// of the billing cycle, or recorded the first of two approvals.
+/// </summary>
 public sealed record ReleaseView(
     string RequestId,
     string NumberId,
     string E164,
     NumberStatus Status,
-    DateTime ReleasedAt,
+    DateTime? ReleasedAt,
     Money EarlyTerminationFee,
     int CoolingOffPeriodDays,
-    DateTime AvailableAfter)
+    DateTime? AvailableAfter,
+    ReleaseRequestStatus RequestStatus = ReleaseRequestStatus.Approved,
+    DateTime? ScheduledFor = null,
+    bool AwaitsSecondApproval = false)
 {
     public static ReleaseView Of(ReleaseRequest request, PhoneNumber number, int coolingOffDays) => new(
-        request.Id, number.Id, number.E164, number.Status, number.ReleasedAt!.Value, request.FeeCharged,
-        coolingOffDays, number.AvailableAfter!.Value);
+        request.Id, number.Id, number.E164, number.Status, number.ReleasedAt, request.FeeCharged,
+        coolingOffDays, number.AvailableAfter, request.Status, request.ScheduledFor, request.Status == ReleaseRequestStatus.Pending);
 }

@@ -24,7 +24,13 @@ public static class ReleaseWording
         return $"Approve the release of {e164} ({accountName})? The trunk group and routing are detached, {charge}, and the number can be restored during the cooling-off period only.";
     }
 
-    public static string Approved(string e164, DateTime availableAfter) => $"{e164} is released; available to others after {Timestamps.Utc(availableAfter)}.";
+    public static string Approved(ReleaseView outcome) => outcome switch
+    {
+        { AwaitsSecondApproval: true } => $"Your approval of {outcome.E164} is recorded; a second reviewer must approve it too.",
+        { ScheduledFor: { } at, ReleasedAt: null } => $"{outcome.E164} is approved for release at the end of its billing cycle, {Timestamps.Utc(at)}.",
+        { AvailableAfter: { } after } => $"{outcome.E164} is released; available to others after {Timestamps.Utc(after)}.",
+        _ => $"{outcome.E164} is approved.",
+    };
 
     public static string RejectIntro(string requestedBy, string reason) => $"Requested by {requestedBy}: “{reason}” If you reject the request, the number stays active.";
 

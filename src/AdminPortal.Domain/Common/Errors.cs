@@ -47,6 +47,10 @@ public static class Errors
     public const string WebhookNotFound = "WEBHOOK_NOT_FOUND";
     public const string WebhookLimit = "WEBHOOK_LIMIT";
     public const string NotificationNotFound = "NOTIFICATION_NOT_FOUND";
+    public const string SecondApprovalRequired = "SECOND_APPROVAL_REQUIRED";
+    public const string DuplicateNumber = "DUPLICATE_NUMBER";
+    public const string BatchTooLarge = "BATCH_TOO_LARGE";
+    public const string BatchNotFound = "BATCH_NOT_FOUND";
 
     // Codes of the HTTP API itself, for what happens before or around a use case.
     public const string Unauthenticated = "UNAUTHENTICATED";

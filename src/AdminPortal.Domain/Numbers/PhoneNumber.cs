@@ -86,6 +86,9 @@ public sealed class PhoneNumber
 
     public int CallsInProgress { get; private set; }
 
+    /// <summary>Calls the number carried in the last 30 days, as the platform reports them.</summary>
+    public int CallsLast30Days { get; private set; }
+
     public NumberStatus Status { get; private set; }
 
     public DateTime? ReleasedAt { get; private set; }
@@ -113,7 +116,8 @@ public sealed class PhoneNumber
         A2pStatus a2p = A2pStatus.None,
         string? activeCampaign = null,
         int callsInProgress = 0,
-        IEnumerable<AttachedAgent>? agents = null)
+        IEnumerable<AttachedAgent>? agents = null,
+        int callsLast30Days = 0)
     {
         if (!_provisionable)
         {
@@ -126,6 +130,7 @@ public sealed class PhoneNumber
         A2pStatus = a2p;
         ActiveCampaign = activeCampaign;
         CallsInProgress = Math.Max(0, callsInProgress);
+        CallsLast30Days = Math.Max(0, callsLast30Days);
         _agents.AddRange(agents ?? []);
         return this;
     }

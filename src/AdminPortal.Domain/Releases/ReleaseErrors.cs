@@ -60,6 +60,11 @@ public static class ReleaseErrors
         "You requested this release yourself; another reviewer must approve it (four eyes)",
         "Ask another reviewer to approve it, or withdraw the request");
 
+    public static Error SameSecondApprover(string firstApprover) => new(
+        Errors.SecondApprovalRequired,
+        $"{firstApprover} approved this release first; it needs a second, different reviewer",
+        "Ask another reviewer to give the second approval");
+
     public static Error NotSelfService(string accountId) => new(
         Errors.SelfApprovalForbidden,
         $"Account {accountId} has releases reviewed; the requester cannot approve its own request",

@@ -10,6 +10,16 @@ public enum ReleaseRequestStatus
     Approved,
     Rejected,
     Withdrawn,
+
+    /// <summary>Approved to be released at the end of the billing cycle; the number stays in service until then.</summary>
+    Scheduled,
+}
+
+/// <summary>When an approved release happens: at once, or when the current billing cycle ends.</summary>
+public enum ReleaseTiming
+{
+    Now,
+    EndOfBillingCycle,
 }
 
 /// <summary>An owner's request to release a number, and the decision on it.</summary>
@@ -21,9 +31,14 @@ public sealed class ReleaseRequest
     {
     }
 
-    public ReleaseRequest(string id, PhoneNumber number, ReleaseReason reason, Actor requester, DateTime now)
+    public ReleaseRequest(
+        string id, PhoneNumber number, ReleaseReason reason, Actor requester, DateTime now, ReleaseTiming timing = ReleaseTiming.Now,
+        string? batchId = null, IReadOnlyList<string>? secondApprovalReasons = null)
     {
         Id = id;
+        Timing = timing;
+        BatchId = batchId;
+        SecondApprovalReasons = secondApprovalReasons is { Count: > 0 } reasons ? string.Join("; ", reasons) : null;
         PhoneNumberId = number.Id;
         AccountId = number.AccountId;
         E164 = number.E164;
@@ -60,6 +75,28 @@ public sealed class ReleaseRequest
 
     public string? DecisionNote { get; private set; }
 
+    public ReleaseTiming Timing { get; private set; }
+
+    /// <summary>When a release approved for the end of the billing cycle happens.</summary>
+    public DateTime? ScheduledFor { get; private set; }
+
+    /// <summary>The requests made together in one bulk release share it.</summary>
+    public string? BatchId { get; private set; }
+
+    /// <summary>Why two different reviewers must approve (toll-free, A2P, many calls, a large batch); null when one suffices.</summary>
+    public string? SecondApprovalReasons { get; private set; }
+
+    public bool NeedsSecondApproval => SecondApprovalReasons is not null;
+
+    public string? FirstApprovedById { get; private set; }
+
+    public string? FirstApprovedByName { get; private set; }
+
+    public DateTime? FirstApprovedAt { get; private set; }
+
+    /// <summary>Whether the next approval is the first of two: it is recorded, and the request keeps waiting.</summary>
+    public bool AwaitsFirstOfTwoApprovals => Status == ReleaseRequestStatus.Pending && NeedsSecondApproval && FirstApprovedById is null;
+
     /// <summary>The early termination fee charged when the request was approved: the one place the fee is kept.</summary>
     public long FeeCents { get; private set; }
 
@@ -94,7 +131,34 @@ public sealed class ReleaseRequest
             return Pending().Then(() => ReleaseErrors.SelfApproval());
         }
 
+        if (AwaitsFirstOfTwoApprovals)
+        {
+            return number.ApprovalBlockers() is [var blocker, ..] ? blocker : FirstApproval(reviewer, now);
+        }
+
+        if (NeedsSecondApproval && FirstApprovedById == reviewer.UserId)
+        {
+            return Pending().Then(() => ReleaseErrors.SameSecondApprover(FirstApprovedByName!));
+        }
+
         return ApproveAndRelease(reviewer, number, now, terms, note: null);
+    }
+
+    /// <summary>A release approved for the end of the billing cycle happens: once, when that time has come.</summary>
+    public Result ReleaseOnSchedule(PhoneNumber number, DateTime now, ReleaseTerms terms)
+    {
+        if (Status != ReleaseRequestStatus.Scheduled || ScheduledFor is not { } at || at > now)
+        {
+            return ReleaseErrors.AlreadyDecided(this);
+        }
+
+        var fee = terms.FeeFor(number.PurchasedAt, at);
+        return number.Release(at, terms).Then(() =>
+        {
+            FeeCents = fee.Cents;
+            Status = ReleaseRequestStatus.Approved;
+            return Result.Success();
+        });
     }
 
     /// <summary>
@@ -103,7 +167,7 @@ public sealed class ReleaseRequest
     /// </summary>
     public Result ApproveAtOnce(Account account, PhoneNumber number, DateTime now, ReleaseTerms terms)
     {
-        if (account.Id != AccountId || !account.ApprovesReleasesAtOnceFor(RequestedById))
+        if (account.Id != AccountId || !account.ApprovesReleasesAtOnceFor(RequestedById) || NeedsSecondApproval)
         {
             return ReleaseErrors.NotSelfService(account.Id);
         }
@@ -122,7 +186,9 @@ public sealed class ReleaseRequest
         return Pending().Then(() => Decide(ReleaseRequestStatus.Rejected, reviewer, now, note.Value));
     }
 
-    public Result Withdraw(Actor actor, DateTime now) => Pending().Then(() => Decide(ReleaseRequestStatus.Withdrawn, actor, now, null));
+    /// <summary>Taken back while waiting for a decision, or, approved for the end of the billing cycle, until it happens.</summary>
+    public Result Withdraw(Actor actor, DateTime now) =>
+        Status is ReleaseRequestStatus.Pending or ReleaseRequestStatus.Scheduled ? Decide(ReleaseRequestStatus.Withdrawn, actor, now, null) : ReleaseErrors.AlreadyDecided(this);
 
     /// <summary>The release this request led to was cancelled during cooling-off: its fee is not charged.</summary>
     public void VoidFee(DateTime now)
@@ -142,6 +208,18 @@ public sealed class ReleaseRequest
             throw new InvalidOperationException($"Request {Id} is about {PhoneNumberId}, not {number.Id}");
         }
 
+        if (Timing == ReleaseTiming.EndOfBillingCycle)
+        {
+            // The number stays in service, pending its release, until the cycle the owner has paid for ends.
+            return Pending()
+                .Then(() => number.ApprovalBlockers() is [var blocker, ..] ? blocker : Result.Success())
+                .Then(() =>
+                {
+                    ScheduledFor = ReleasePreview.BillingCycleEnd(number.NextBillingAt, now);
+                    return Decide(ReleaseRequestStatus.Scheduled, approver, now, note);
+                });
+        }
+
         var fee = terms.FeeFor(number.PurchasedAt, now);
         return Pending()
             .Then(() => number.Release(now, terms))
@@ -150,6 +228,14 @@ public sealed class ReleaseRequest
                 FeeCents = fee.Cents;
                 return Decide(ReleaseRequestStatus.Approved, approver, now, note);
             });
+    }
+
+    private Result FirstApproval(Actor reviewer, DateTime now)
+    {
+        FirstApprovedById = reviewer.UserId;
+        FirstApprovedByName = reviewer.Name;
+        FirstApprovedAt = now;
+        return Result.Success();
     }
 
     private Result Decide(ReleaseRequestStatus status, Actor actor, DateTime now, string? note)

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Infrastructure.Jobs;
 
 /// <summary>
-/// Returns numbers to inventory when their cooling-off period ends. It keeps no state of its own: each
-/// pass asks the database what is due, so a restart simply picks up where the last pass stopped.
+/// Releases the numbers approved for the end of their billing cycle when it comes, and returns numbers to inventory when
+/// their cooling-off period ends. It keeps no state of its own: each pass asks the database what is due, so a restart
+/// simply picks up where the last pass stopped.
 /// </summary>
 internal sealed partial class ReturnToInventoryService(
     IServiceScopeFactory scopes,
@@ -25,6 +26,7 @@ internal sealed partial class ReturnToInventoryService(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ReleaseScheduled>().HandleAsync(stoppingToken);
                 var returned = await scope.ServiceProvider.GetRequiredService<ReturnExpiredReleases>().HandleAsync(stoppingToken);
                 if (returned > 0)
                 {

@@ -58,22 +58,24 @@ public sealed record ReleasePreviewDto(
 
 public sealed record ReleaseRequestDto(
     string Id, string PhoneNumberId, string PhoneNumber, string AccountId, string Reason, ReleaseRequestStatus Status,
-    string RequestedBy, DateTime RequestedAt, string? DecidedBy, DateTime? DecidedAt, string? DecisionNote)
+    string RequestedBy, DateTime RequestedAt, string? DecidedBy, DateTime? DecidedAt, string? DecisionNote,
+    ReleaseTiming ReleaseAt, DateTime? ScheduledFor, string? BatchId, string? SecondApprovalReasons, string? FirstApprovedBy)
 {
     public static ReleaseRequestDto Of(ReleaseRequestView r) => new(
         r.Id, r.PhoneNumberId, r.E164, r.AccountId, r.Reason, r.Status, r.RequestedByName, r.RequestedAt, r.DecidedByName, r.DecidedAt,
-        r.DecisionNote);
+        r.DecisionNote, r.Timing, r.ScheduledFor, r.BatchId, r.SecondApprovalReasons, r.FirstApprovedByName);
 }
 
 public sealed record ReleaseRequestListDto(IReadOnlyList<ReleaseRequestDto> ReleaseRequests, string? NextCursor);
 
+/// <summary>An approval: the number released, or its release scheduled, or the first of two approvals recorded (request still pending).</summary>
 public sealed record ApprovalDto(
-    string RequestId, string PhoneNumberId, string E164, NumberStatus Status, DateTime ReleasedAt, decimal EarlyTerminationFee,
-    string Currency, int CoolingOffPeriodDays, DateTime AvailableAfter)
+    string RequestId, string PhoneNumberId, string E164, NumberStatus Status, DateTime? ReleasedAt, decimal EarlyTerminationFee,
+    string Currency, int CoolingOffPeriodDays, DateTime? AvailableAfter, ReleaseRequestStatus RequestStatus, DateTime? ScheduledFor, bool AwaitsSecondApproval)
 {
     public static ApprovalDto Of(ReleaseView o) => new(
         o.RequestId, o.NumberId, o.E164, o.Status, o.ReleasedAt, Dollars.Of(o.EarlyTerminationFee), Dollars.Currency,
-        o.CoolingOffPeriodDays, o.AvailableAfter);
+        o.CoolingOffPeriodDays, o.AvailableAfter, o.RequestStatus, o.ScheduledFor, o.AwaitsSecondApproval);
 }
 
 public sealed record CancellationDto(

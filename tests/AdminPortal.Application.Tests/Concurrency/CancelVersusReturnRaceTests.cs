@@ -64,11 +64,11 @@ public sealed class CancelVersusReturnRaceTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
         (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
         var before = await StoredState.CaptureAsync(db);
 
-        var late = await db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, released.AvailableAfter, Ct);
+        var late = await db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, released.AvailableAfter!.Value, Ct);
 
         late.Failed(Errors.NotReleasable);
         Assert.Equal(before, await StoredState.CaptureAsync(db));

@@ -65,12 +65,12 @@ public sealed class InterleavedDecisionTests
         await using var db = await Interleaving.CreateDatabaseAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, requestId, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
 
         var cancel = await Interleaving.RunAsync(
             () => db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct),
             table: "ReleaseRequests",
-            step: async () => (await db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, released.AvailableAfter, Ct)).Succeeded());
+            step: async () => (await db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, released.AvailableAfter!.Value, Ct)).Succeeded());
 
         cancel.Failed(Errors.ConcurrentUpdate);
         Assert.Equal(NumberStatus.Returned, (await portal.LoadNumberAsync(number.Id)).Status);

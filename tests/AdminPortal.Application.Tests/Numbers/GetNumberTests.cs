@@ -16,7 +16,7 @@ public sealed class GetNumberTests
         var details = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
         Assert.Equal((number.Id, $"Account {Cast.AccountId}", "+14155551234", NumberStatus.ReleasePending), (details.Id, details.AccountName, details.E164, details.Status));
-        Assert.Equal((Cast.TrunkGroup, Cast.InboundRouting, A2pStatus.Approved), (details.TrunkGroup, details.InboundRouting, details.A2pStatus));
+        Assert.Equal((Cast.TrunkGroup, Cast.InboundRouting, A2pStatus.Pending), (details.TrunkGroup, details.InboundRouting, details.A2pStatus));
         Assert.Equal((request.Id, Cast.OwnerEmail, Cast.Reason), (details.PendingRequest?.Id, details.PendingRequest?.RequestedByName, details.PendingRequest?.Reason));
         Assert.False(details.CanCancelRelease);
     }
@@ -87,13 +87,13 @@ public sealed class GetNumberTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
 
         var before = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
         db.Clock.Advance(TimeSpan.FromTicks(1));
         var at = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
-        Assert.Equal((released.ReleasedAt, released.AvailableAfter, Cast.TrunkGroup), (before.ReleasedAt!.Value, before.AvailableAfter!.Value, before.TrunkGroupBeforeRelease));
+        Assert.Equal((released.ReleasedAt!.Value, released.AvailableAfter!.Value, Cast.TrunkGroup), (before.ReleasedAt!.Value, before.AvailableAfter!.Value, before.TrunkGroupBeforeRelease));
         Assert.True(before.CanCancelRelease);
         Assert.False(at.CanCancelRelease);
     }

@@ -19,7 +19,7 @@ public sealed class CancelReleaseTests
         var portal = await Portal.CreateAsync(db);
         var (number, requestId, released) = await portal.ReleasedNumberAsync(provision: Routed, purchasedAt: db.Now.AddMonths(-1));
         Assert.Equal(2500, released.EarlyTerminationFee.Cents);
-        db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
 
         var outcome = (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
@@ -47,7 +47,7 @@ public sealed class CancelReleaseTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, requestId, released) = await portal.ReleasedNumberAsync(provision: Routed);
-        db.Clock.SetUtcNow(released.AvailableAfter);
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value);
 
         var error = await db.RefusesAsync(() => db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct), Errors.CoolingOffExpired);
 
@@ -61,7 +61,7 @@ public sealed class CancelReleaseTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter);
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value);
         Assert.Equal(1, await db.Get<ReturnExpiredReleases>().HandleAsync(Ct));
 
         await db.RefusesAsync(() => db.Get<CancelRelease>().HandleAsync(portal.Reviewer, NumberKey.ById(number.Id), Ct), Errors.CoolingOffExpired);

@@ -19,8 +19,8 @@ public sealed class ListReleasedTests
         var row = Assert.Single(page.Items);
         Assert.Equal(1, page.TotalCount);
         Assert.Equal(
-            new ReleasedNumberView(number.Id, Cast.AccountId, number.E164, number.Label, NumberStatus.Released, released.ReleasedAt, released.AvailableAfter,
-                null, new Money(2500), Cast.TrunkGroup, Cast.InboundRouting, CancellableUntil: released.AvailableAfter),
+            new ReleasedNumberView(number.Id, Cast.AccountId, number.E164, number.Label, NumberStatus.Released, released.ReleasedAt!.Value, released.AvailableAfter!.Value,
+                null, new Money(2500), Cast.TrunkGroup, Cast.InboundRouting, CancellableUntil: released.AvailableAfter!.Value),
             row);
     }
 
@@ -30,12 +30,12 @@ public sealed class ListReleasedTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (_, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
         var listed = Assert.Single(await List(db, portal.Owner));
-        Assert.Equal(released.AvailableAfter, listed.CancellableUntil);
+        Assert.Equal(released.AvailableAfter!.Value, listed.CancellableUntil);
         Assert.Equal(TimeSpan.FromTicks(1), listed.CancelWindowLeft(db.Now));
 
-        db.Clock.SetUtcNow(released.AvailableAfter);
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value);
 
         Assert.Null(Assert.Single(await List(db, portal.Owner)).CancellableUntil);
     }
@@ -46,7 +46,7 @@ public sealed class ListReleasedTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter);
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value);
         await db.Get<ReturnExpiredReleases>().HandleAsync(Ct);
         var returnedAt = db.Now;
 

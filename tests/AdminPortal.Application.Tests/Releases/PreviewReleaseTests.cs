@@ -19,7 +19,7 @@ public sealed class PreviewReleaseTests
         Assert.Equal("$25.00", preview.EarlyTerminationFee.ToString());
         Assert.Contains(preview.Warnings, w => w.Contains("purchased less than 3 months ago") && w.Contains("$25.00"));
         Assert.Contains(preview.Warnings, w => w.Contains($"trunk group '{Cast.TrunkGroup}'"));
-        Assert.Contains(preview.Warnings, w => w.Contains("A2P 10DLC registration (approved) is lost"));
+        Assert.Contains(preview.Warnings, w => w.Contains("A2P 10DLC registration (pending) is lost"));
         Assert.Equal(30, preview.CoolingOffPeriodDays);
         Assert.Equal(db.Now.AddDays(30), preview.AvailableAfter);
         Assert.Equal(number.NextBillingAt, preview.BillingEndsAt);

@@ -15,7 +15,7 @@ public sealed class ReturnExpiredReleasesTests
         var (second, _, _) = await portal.ReleasedNumberAsync(accountId: Cast.OtherAccountId);
         db.Clock.Advance(TimeSpan.FromDays(5));
         var (later, _, _) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter);
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value);
 
         var returned = await db.Get<ReturnExpiredReleases>().HandleAsync(Ct);
 
@@ -39,7 +39,7 @@ public sealed class ReturnExpiredReleasesTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (_, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter);
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value);
         Assert.Equal(1, await db.Get<ReturnExpiredReleases>().HandleAsync(Ct));
         var before = await StoredState.CaptureAsync(db);
         db.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -56,7 +56,7 @@ public sealed class ReturnExpiredReleasesTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
         var before = await StoredState.CaptureAsync(db);
 
         var returned = await db.Get<ReturnExpiredReleases>().HandleAsync(Ct);
@@ -90,7 +90,7 @@ public sealed class ReturnExpiredReleasesTests
         var (number, _, released) = await portal.ReleasedNumberAsync();
 
         var error = await db.RefusesAsync(
-            () => db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, released.AvailableAfter.AddTicks(-1), Ct),
+            () => db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, released.AvailableAfter!.Value.AddTicks(-1), Ct),
             Errors.NotReleasable);
 
         Assert.Contains("cooling-off", error.Message);
@@ -114,7 +114,7 @@ public sealed class ReturnExpiredReleasesTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter);
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value);
         await db.Get<ReturnExpiredReleases>().HandleAsync(Ct);
 
         await db.RefusesAsync(() => db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, Ct), Errors.NotReleasable);

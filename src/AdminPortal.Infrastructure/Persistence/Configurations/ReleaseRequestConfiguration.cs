@@ -25,10 +25,18 @@ internal sealed class ReleaseRequestConfiguration : IEntityTypeConfiguration<Rel
         builder.Ignore(r => r.Fee);
         builder.Ignore(r => r.FeeCharged);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.Timing).HasConversion<string>().HasMaxLength(Keys.EnumMaxLength);
+        builder.Property(r => r.BatchId).HasMaxLength(Keys.IdMaxLength);
+        builder.Property(r => r.SecondApprovalReasons).HasMaxLength(500);
+        builder.Property(r => r.FirstApprovedById).HasMaxLength(Keys.NameMaxLength);
+        builder.Property(r => r.FirstApprovedByName).HasMaxLength(Keys.NameMaxLength);
         builder.HasOne<PhoneNumber>().WithMany().HasForeignKey(r => r.PhoneNumberId);
 
-        // At most one pending request per number, whatever races the application loses.
-        builder.HasIndex(r => r.PhoneNumberId).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_ReleaseRequests_OnePendingPerNumber");
+        // At most one open request (pending, or approved for the end of the billing cycle) per number, whatever races the
+        // application loses.
+        builder.HasIndex(r => r.PhoneNumberId).IsUnique().HasFilter("\"Status\" IN ('Pending', 'Scheduled')").HasDatabaseName("IX_ReleaseRequests_OnePendingPerNumber");
+        builder.HasIndex(r => r.BatchId).HasFilter("\"BatchId\" IS NOT NULL");
+        builder.HasIndex(r => new { r.Status, r.ScheduledFor });
         builder.HasIndex(r => new { r.Status, r.RequestedAt });
         builder.HasIndex(r => new { r.AccountId, r.RequestedAt });
         builder.HasIndex(r => new { r.PhoneNumberId, r.DecidedAt });

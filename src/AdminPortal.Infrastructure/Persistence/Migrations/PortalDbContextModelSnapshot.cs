@@ -374,6 +374,9 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                     b.Property<int>("CallsInProgress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CallsLast30Days")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CountryCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -471,6 +474,10 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -497,6 +504,17 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("FeeVoidedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstApprovedById")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstApprovedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -520,7 +538,19 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondApprovalReasons")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timing")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -531,16 +561,21 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchId")
+                        .HasFilter("\"BatchId\" IS NOT NULL");
+
                     b.HasIndex("PhoneNumberId")
                         .IsUnique()
                         .HasDatabaseName("IX_ReleaseRequests_OnePendingPerNumber")
-                        .HasFilter("\"Status\" = 'Pending'");
+                        .HasFilter("\"Status\" IN ('Pending', 'Scheduled')");
 
                     b.HasIndex("AccountId", "RequestedAt");
 
                     b.HasIndex("PhoneNumberId", "DecidedAt");
 
                     b.HasIndex("Status", "RequestedAt");
+
+                    b.HasIndex("Status", "ScheduledFor");
 
                     b.ToTable("ReleaseRequests");
                 });
