@@ -44,6 +44,10 @@ public static class DependencyInjection
         services.AddScoped<CancelRelease>();
         services.AddScoped<ReturnExpiredReleases>();
         services.AddScoped<ReleaseScheduled>();
+        services.AddScoped<PreviewBulkRelease>();
+        services.AddScoped<RequestBulkRelease>();
+        services.AddScoped<DetachAllAgents>();
+        services.AddScoped<DecideBatch>();
         services.AddScoped<ListReleased>();
         services.AddScoped<ListRequests>();
         services.AddScoped<ListReviewQueue>();

@@ -10,7 +10,8 @@ public sealed record RequestFilter(
     string? AccountId = null,
     string? NumberId = null,
     bool OnlyMine = false,
-    bool NewestFirst = false);
+    bool NewestFirst = false,
+    string? BatchId = null);
 
 /// <summary>Release requests of the actor's accounts (all of them for staff), oldest first unless asked otherwise.</summary>
 public sealed class ListRequests(IPortalDbFactory dbFactory)
@@ -33,6 +34,11 @@ public sealed class ListRequests(IPortalDbFactory dbFactory)
         if (filter.NumberId is { } numberId)
         {
             query = query.Where(r => r.PhoneNumberId == numberId);
+        }
+
+        if (filter.BatchId is { } batchId)
+        {
+            query = query.Where(r => r.BatchId == batchId);
         }
 
         if (filter.OnlyMine)

@@ -18,6 +18,11 @@ public sealed record ReleasePreview(
     /// <summary>What would stop the approval of the pending request, if there is one.</summary>
     public IReadOnlyList<Error> ApprovalBlockers { get; init; } = [];
 
+    /// <summary>The fee if the release waits for the end of the billing cycle instead (the other option of a request).</summary>
+    public Money FeeAtCycleEnd { get; init; }
+
+    public DateTime AvailableAfterAtCycleEnd { get; init; }
+
     public static ReleasePreview Of(PhoneNumber number, ReleaseTerms terms, DateTime now)
     {
         var blockers = number.ReleaseBlockers();
@@ -48,7 +53,8 @@ public sealed record ReleasePreview(
             warnings.Add($"The A2P 10DLC registration ({number.A2pStatus.ToString().ToLowerInvariant()}) is lost and cannot be transferred to another number");
         }
 
-        warnings.Add($"Billing stops at the end of the current billing cycle on {Timestamps.Day(billingEndsAt)}, not at the moment of release");
+        warnings.Add($"Billing stops at the end of the current billing cycle on {Timestamps.Day(billingEndsAt)}, not at the moment of release; "
+            + $"a release timed to that day keeps the number in service until then and costs {terms.FeeFor(number.PurchasedAt, billingEndsAt)} in fees");
         warnings.Add($"After the {terms.CoolingOffDays}-day cooling-off period (from {Timestamps.Utc(availableAfter)}) the number returns to inventory and may not be re-purchasable");
 
         return new ReleasePreview(
@@ -63,6 +69,8 @@ public sealed record ReleasePreview(
             billingEndsAt)
         {
             ApprovalBlockers = number.ApprovalBlockers(),
+            FeeAtCycleEnd = terms.FeeFor(number.PurchasedAt, billingEndsAt),
+            AvailableAfterAtCycleEnd = terms.AvailableAfter(billingEndsAt),
         };
     }
 

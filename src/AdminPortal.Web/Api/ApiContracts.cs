@@ -47,13 +47,15 @@ public sealed record NumberDto(
         n.CanCancelRelease);
 }
 
+/// <summary>What a release costs now, and (the *_at_cycle_end fields) if it waits for the end of the billing cycle.</summary>
 public sealed record ReleasePreviewDto(
     string E164, bool CanRelease, IReadOnlyList<ErrorBody> Blockers, IReadOnlyList<string> Warnings, decimal EarlyTerminationFee,
-    string Currency, int CoolingOffPeriodDays, DateTime AvailableAfter, DateTime BillingEndsAt)
+    string Currency, int CoolingOffPeriodDays, DateTime AvailableAfter, DateTime BillingEndsAt, decimal EarlyTerminationFeeAtCycleEnd, DateTime AvailableAfterAtCycleEnd)
 {
     public static ReleasePreviewDto Of(ReleasePreview p) => new(
         p.E164, p.CanRelease, [.. p.Blockers.Select(b => new ErrorBody(b.Code, b.Message, b.Fix))], p.Warnings,
-        Dollars.Of(p.EarlyTerminationFee), Dollars.Currency, p.CoolingOffPeriodDays, p.AvailableAfter, p.BillingEndsAt);
+        Dollars.Of(p.EarlyTerminationFee), Dollars.Currency, p.CoolingOffPeriodDays, p.AvailableAfter, p.BillingEndsAt,
+        Dollars.Of(p.FeeAtCycleEnd), p.AvailableAfterAtCycleEnd);
 }
 
 public sealed record ReleaseRequestDto(
