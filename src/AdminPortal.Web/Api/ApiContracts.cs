@@ -16,7 +16,7 @@ public sealed record ErrorBody(string Code, string Message, string Fix);
 
 public sealed record ErrorEnvelope(string TrackingId, ErrorBody Error);
 
-public sealed record ReasonBody(string? Reason);
+public sealed record ReasonBody(string? Reason, ReleaseTiming? ReleaseAt = null);
 
 public sealed record NoteBody(string? Note);
 

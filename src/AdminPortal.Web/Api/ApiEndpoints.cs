@@ -18,6 +18,7 @@ public static class ApiEndpoints
             .ProducesEnvelope(401, 403, 429);
         api.MapNumbers();
         api.MapReleaseRequests();
+        api.MapBatches();
         api.MapAudit();
         api.MapUsers();
         api.MapAccounts();

@@ -2,6 +2,7 @@ using AdminPortal.Application.Common;
 using AdminPortal.Application.Numbers;
 using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Releases;
 using AdminPortal.Domain.Numbers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -34,7 +35,7 @@ internal static class NumbersEndpoints
             .WithSummary("Detaches an agent from the number (agents must be detached before a release)")
             .ProducesEnvelope(400, 404, 409);
         numbers.MapPost("/{e164}/request-release", RequestReleaseAsync).WithName("RequestRelease")
-            .WithSummary($"Requests the release with a reason of {TextRule.Reason.MinLength} to {TextRule.Reason.MaxLength} characters; approved at once under a SelfService policy")
+            .WithSummary($"Requests the release with a reason of {TextRule.Reason.MinLength} to {TextRule.Reason.MaxLength} characters, now or (release_at: end_of_billing_cycle) when the billing cycle ends; approved at once under a SelfService policy unless the number needs a second reviewer")
             .WithTextBody(TextRule.Reason, "Why the number is no longer needed", "Office closed; this line is no longer needed.")
             .ProducesEnvelope(400, 404, 409, 422);
         numbers.MapPost("/{e164}/cancel-release", CancelReleaseAsync).WithName("CancelRelease")
@@ -79,7 +80,7 @@ internal static class NumbersEndpoints
             return ApiResults.Problem(body.Error);
         }
 
-        var created = await useCase.HandleAsync(http.Actor(), NumberKey.ByE164(accountId, e164), body.Value.Reason, http.RequestAborted);
+        var created = await useCase.HandleAsync(http.Actor(), NumberKey.ByE164(accountId, e164), body.Value.Reason, body.Value.ReleaseAt ?? ReleaseTiming.Now, null, http.RequestAborted);
         return ApiResults.Created(created, ReleaseRequestDto.Of);
     }
 

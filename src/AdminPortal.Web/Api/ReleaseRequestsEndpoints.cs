@@ -13,7 +13,7 @@ internal static class ReleaseRequestsEndpoints
     {
         var requests = api.MapGroup("/release-requests");
         requests.MapGet("/", ListAsync).WithName("ListReleaseRequests")
-            .WithSummary("Release requests, oldest first: every account for staff, the caller's accounts for owners")
+            .WithSummary("Release requests, oldest first: every account for staff, the caller's accounts for owners; batch_id lists one batch")
             .ProducesEnvelope(400, 404)
             .WithQueryValues<ReleaseRequestStatus>("status");
         requests.MapPost("/{id}/withdraw", WithdrawAsync).WithName("WithdrawReleaseRequest")
@@ -29,7 +29,7 @@ internal static class ReleaseRequestsEndpoints
     }
 
     private static async Task<Results<Ok<ReleaseRequestListDto>, ApiProblem>> ListAsync(
-        HttpContext http, ListRequests useCase, string? status, [FromQuery(Name = "account_id")] string? accountId, string? limit, string? cursor)
+        HttpContext http, ListRequests useCase, string? status, [FromQuery(Name = "account_id")] string? accountId, [FromQuery(Name = "batch_id")] string? batchId, string? limit, string? cursor)
     {
         var parsedStatus = ApiQuery.Enum<ReleaseRequestStatus>("status", status);
         var paging = ApiQuery.Offset(limit, cursor);
@@ -38,7 +38,7 @@ internal static class ReleaseRequestsEndpoints
             return ApiResults.Problem(invalid);
         }
 
-        var page = await useCase.HandleAsync(http.Actor(), new RequestFilter(parsedStatus.Value, accountId), paging.Value, http.RequestAborted);
+        var page = await useCase.HandleAsync(http.Actor(), new RequestFilter(parsedStatus.Value, accountId, BatchId: batchId), paging.Value, http.RequestAborted);
         return ApiResults.Ok(page, p => new ReleaseRequestListDto([.. p.Items.Select(ReleaseRequestDto.Of)], ApiQuery.NextOffset(paging.Value, p)));
     }
 

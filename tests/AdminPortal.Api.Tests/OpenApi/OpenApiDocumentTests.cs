@@ -41,6 +41,10 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         "post /api/v1/webhooks/{id}/turn-on",
         "get /api/v1/webhooks/{id}/deliveries",
         "post /api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver",
+        "post /api/v1/accounts/{account_id}/release-requests/bulk",
+        "post /api/v1/release-requests/batches/{batch_id}/approve",
+        "post /api/v1/release-requests/batches/{batch_id}/reject",
+        "post /api/v1/release-requests/batches/{batch_id}/cancel",
     ];
 
     [Fact]

@@ -1,0 +1,58 @@
+using AdminPortal.Application.Releases;
+using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Releases;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdminPortal.Web.Api;
+
+/// <summary>Bulk release (a dry run, then one batch) and the decisions on a batch, each number checked on its own.</summary>
+internal static class BatchesEndpoints
+{
+    private const string DecisionExample = "{\"release_request_ids\": [\"rr_…\"]} (optional: the whole batch when left out)";
+
+    public static void MapBatches(this RouteGroupBuilder api)
+    {
+        api.MapPost("/accounts/{account_id}/release-requests/bulk", BulkAsync).WithName("BulkRelease").WithTags("Releases")
+            .WithSummary($"Up to {PreviewBulkRelease.MaxNumbers:N0} numbers: dry_run true answers 200 with a verdict per number and totals; dry_run false requests the releasable ones as one batch (201)")
+            .Accepts<BulkBody>("application/json")
+            .Produces<BulkPreviewDto>(StatusCodes.Status200OK)
+            .ProducesEnvelope(400, 404);
+        var batches = api.MapGroup("/release-requests/batches").WithTags("Releases");
+        batches.MapPost("/{batch_id}/approve", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
+                DecideAsync(http, body => useCase.ApproveAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))
+            .WithName("ApproveBatch").WithSummary("Staff approve the batch, or the listed requests of it; each number is checked and released on its own")
+            .Accepts<BatchDecisionBody>("application/json").ProducesEnvelope(400, 403, 404);
+        batches.MapPost("/{batch_id}/reject", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
+                DecideAsync(http, body => useCase.RejectAsync(http.Actor(), batchId, body.Note, body.ReleaseRequestIds, http.RequestAborted)))
+            .WithName("RejectBatch").WithSummary("Staff reject the batch, or the listed requests of it, with one note of 10 to 500 characters")
+            .Accepts<BatchDecisionBody>("application/json").ProducesEnvelope(400, 403, 404);
+        batches.MapPost("/{batch_id}/cancel", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
+                DecideAsync(http, body => useCase.CancelAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))
+            .WithName("CancelBatch").WithSummary("Cancels the released numbers of the batch during their cooling-off period (owners or staff)")
+            .Accepts<BatchDecisionBody>("application/json").ProducesEnvelope(400, 404);
+    }
+
+    private static async Task<IResult> BulkAsync(HttpContext http, PreviewBulkRelease preview, RequestBulkRelease request, [FromRoute(Name = "account_id")] string accountId)
+    {
+        var body = await ApiBody.ReadAsync<BulkBody>(http, "{\"numbers\": [\"+14155550101\"], \"reason\": \"…\", \"dry_run\": true}");
+        if (!body.IsSuccess)
+        {
+            return ApiResults.Problem(body.Error);
+        }
+
+        var (numbers, reason, dryRun, releaseAt) = body.Value;
+        var timing = releaseAt ?? ReleaseTiming.Now;
+        return dryRun != false
+            ? ApiResults.Ok(await preview.HandleAsync(http.Actor(), accountId, numbers, timing, http.RequestAborted), BulkPreviewDto.Of).Result
+            : ApiResults.Created(await request.HandleAsync(http.Actor(), accountId, numbers, reason, timing, ct: http.RequestAborted), BatchDto.Of).Result;
+    }
+
+    /// <summary>A decision body is optional: without one the whole batch is decided.</summary>
+    private static async Task<Results<Ok<BatchDecisionDto>, ApiProblem>> DecideAsync(HttpContext http, Func<BatchDecisionBody, Task<Result<BatchDecisionView>>> decide)
+    {
+        var empty = http.Request.ContentLength == 0 || (http.Request.ContentLength is null && !http.Request.HasJsonContentType());
+        var body = empty ? Result<BatchDecisionBody>.Success(new BatchDecisionBody(null, null)) : await ApiBody.ReadAsync<BatchDecisionBody>(http, DecisionExample);
+        return body.IsSuccess ? ApiResults.Ok(await decide(body.Value), BatchDecisionDto.Of) : ApiResults.Problem(body.Error);
+    }
+}
