@@ -28,6 +28,7 @@ builder.Services.AddScoped<PortalSignIn>();
 builder.Services.AddScoped<AdminPortal.Web.Admin.PortalInvitations>();
 builder.Services.AddSingleton<AdminPortal.Web.Admin.InvitationDelivery>();
 builder.Services.AddScoped<AdminPortal.Web.Components.Layout.NotificationSignal>();
+builder.Services.AddScoped<AdminPortal.Web.Components.Pages.Numbers.BulkSelection>();
 builder.Services.AddPortalApi(builder.Configuration);
 
 var app = builder.Build();

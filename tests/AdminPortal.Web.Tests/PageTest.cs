@@ -31,6 +31,7 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Db.Clock);
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<Components.Layout.NotificationSignal>();
+        Services.AddScoped<Components.Pages.Numbers.BulkSelection>();
         Services.AddFallbackServiceProvider(Db.Services);
     }
 

@@ -52,7 +52,7 @@ public static class Lookups
         }
 
         var number = await reach.Numbers.Include(n => n.Agents).SingleAsync(n => n.Id == request.Value.PhoneNumberId, ct);
-        return request.Value.Status == ReleaseRequestStatus.Pending && number.Status != NumberStatus.ReleasePending
+        return request.Value.Status is ReleaseRequestStatus.Pending or ReleaseRequestStatus.Scheduled && number.Status != NumberStatus.ReleasePending
             ? Errors.Concurrent()
             : (request.Value, number);
     }

@@ -38,7 +38,8 @@ public sealed record NumberView(
     bool ReleasedAtOnceOnRequest);
 
 /// <summary>The request waiting for review, and whether the person looking may withdraw it.</summary>
-public sealed record PendingRequestView(string Id, string RequestedByName, DateTime RequestedAt, string Reason, bool CanWithdraw);
+/// <summary>The number's open request: waiting for a decision, or approved for the end of the billing cycle (<see cref="ScheduledFor"/>).</summary>
+public sealed record PendingRequestView(string Id, string RequestedByName, DateTime RequestedAt, string Reason, bool CanWithdraw, DateTime? ScheduledFor = null);
 
 public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
 {
@@ -54,10 +55,10 @@ public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
     {
         var account = await db.Accounts.AsNoTracking().Include(a => a.Members).SingleAsync(a => a.Id == n.AccountId, ct);
         var requests = await db.ReleaseRequests.AsNoTracking()
-            .Where(r => r.PhoneNumberId == n.Id && (r.Status == ReleaseRequestStatus.Pending || r.Status == ReleaseRequestStatus.Approved))
+            .Where(r => r.PhoneNumberId == n.Id && (r.Status == ReleaseRequestStatus.Pending || r.Status == ReleaseRequestStatus.Scheduled || r.Status == ReleaseRequestStatus.Approved))
             .OrderByDescending(r => r.RequestedAt)
             .ToListAsync(ct);
-        var pending = requests.FirstOrDefault(r => r.Status == ReleaseRequestStatus.Pending);
+        var pending = requests.FirstOrDefault(r => r.Status is ReleaseRequestStatus.Pending or ReleaseRequestStatus.Scheduled);
         var release = n.Status is NumberStatus.Released or NumberStatus.Returned ? requests.FirstOrDefault(r => r.Status == ReleaseRequestStatus.Approved) : null;
 
         return new NumberView(
@@ -66,7 +67,7 @@ public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
             n.CallsInProgress, n.Status, n.Agents.Select(a => new AgentView(a.AgentId, a.Name)).ToList(),
             n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, release?.FeeCharged ?? Money.Zero,
             n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pending is null ? null : new PendingRequestView(
-                pending.Id, pending.RequestedByName, pending.RequestedAt, pending.Reason, pending.MayBeWithdrawnBy(reach.Actor, reach.Owns(n.AccountId))),
+                pending.Id, pending.RequestedByName, pending.RequestedAt, pending.Reason, pending.MayBeWithdrawnBy(reach.Actor, reach.Owns(n.AccountId)), pending.ScheduledFor),
             n.CanCancelReleaseAt(now),
             account.ApprovesReleasesAtOnceFor(reach.Actor.UserId));
     }

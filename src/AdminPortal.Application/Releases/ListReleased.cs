@@ -19,7 +19,8 @@ public sealed record ReleasedNumberView(
     Money EarlyTerminationFee,
     string? TrunkGroupBeforeRelease,
     string? InboundRoutingBeforeRelease,
-    DateTime? CancellableUntil)
+    DateTime? CancellableUntil,
+    string? BatchId = null)
 {
     /// <summary>How long the release can still be cancelled at the given time, or null once it cannot.</summary>
     public TimeSpan? CancelWindowLeft(DateTime now) => CancellableUntil is { } until && until > now ? until - now : null;
@@ -49,16 +50,16 @@ public sealed class ListReleased(IPortalDbFactory dbFactory, TimeProvider time, 
 
         // The fee of each release is kept on the request that led to it; voided ones count nothing.
         var ids = numbers.Select(n => n.Id).ToList();
-        var fees = (await reach.Value.Requests.AsNoTracking()
-                .Where(r => ids.Contains(r.PhoneNumberId) && r.Status == ReleaseRequestStatus.Approved && r.FeeVoidedAt == null)
-                .Select(r => new { r.PhoneNumberId, r.DecidedAt, r.FeeCents })
+        var releases = (await reach.Value.Requests.AsNoTracking()
+                .Where(r => ids.Contains(r.PhoneNumberId) && r.Status == ReleaseRequestStatus.Approved)
+                .Select(r => new { r.PhoneNumberId, r.DecidedAt, r.FeeCents, r.FeeVoidedAt, r.BatchId })
                 .ToListAsync(ct))
             .GroupBy(r => r.PhoneNumberId)
-            .ToDictionary(g => g.Key, g => new Money(g.OrderByDescending(r => r.DecidedAt).First().FeeCents));
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.DecidedAt).First());
         var rows = numbers.Select(n => new ReleasedNumberView(
                 n.Id, n.AccountId, n.E164, n.Label, n.Status, n.ReleasedAt!.Value, n.AvailableAfter!.Value, n.ReturnedAt,
-                fees.GetValueOrDefault(n.Id), n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease,
-                n.CanCancelReleaseAt(now) ? n.AvailableAfter : null))
+                releases.GetValueOrDefault(n.Id) is { FeeVoidedAt: null } release ? new Money(release.FeeCents) : Money.Zero, n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease,
+                n.CanCancelReleaseAt(now) ? n.AvailableAfter : null, releases.GetValueOrDefault(n.Id)?.BatchId))
             .ToList();
         return new Page<ReleasedNumberView>(rows, total, null);
     }
