@@ -62,7 +62,7 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
         var limit = options.Value.MaxWebhooksPerAccount;
         if (await db.WebhookEndpoints.CountAsync(w => w.AccountId == accountId, ct) >= limit)
         {
-            return new Error(Errors.WebhookLimit, $"{accountId} has {limit} webhook endpoints, the most an account may have", "Remove one you no longer use first");
+            return new Error(Errors.WebhookLimit, $"{accountId} has {limit} webhook endpoints, the most an account may have", "Remove one you no longer use first (turned-off ones count too)");
         }
 
         var (secret, protectedSecret) = secrets.Create();
@@ -120,7 +120,12 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
         var delivery = await db.WebhookDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.EndpointId == webhookId, ct);
         if (delivery is null)
         {
-            return Missing(webhookId);
+            return new Error(Errors.DeliveryNotFound, $"Webhook {webhookId} has no delivery {deliveryId}", "List the endpoint's deliveries and use one of their ids");
+        }
+
+        if (!endpoint.Value.IsActive)
+        {
+            return new Error(Errors.WebhookTurnedOff, $"{endpoint.Value.Url} is turned off; nothing is sent to it", "Turn the endpoint on first, then send the event again");
         }
 
         var now = time.UtcNow();
@@ -128,6 +133,22 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
         db.WebhookDeliveries.Add(again);
         db.AuditEvents.Add(Audit(actor, now, AuditAction.WebhookRedelivered, endpoint.Value, $"Sent {delivery.EventId} to {endpoint.Value.Url} again"));
         return (await db.CommitAsync(ct)).Map(() => again.Id);
+    }
+
+    /// <summary>Removes the endpoint and its delivery log, which frees its place among the account's endpoints.</summary>
+    public async Task<Result<WebhookView>> RemoveAsync(Actor actor, string webhookId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var endpoint = await FindAsync(db, actor, webhookId, ct, mustOwn: true);
+        if (!endpoint.IsSuccess)
+        {
+            return endpoint.Error;
+        }
+
+        var removed = WebhookView.Of(endpoint.Value);
+        db.AuditEvents.Add(Audit(actor, time.UtcNow(), AuditAction.WebhookRemoved, endpoint.Value, $"Removed the webhook endpoint {endpoint.Value.Url}"));
+        db.WebhookEndpoints.Remove(endpoint.Value);
+        return (await db.CommitAsync(ct)).Map(() => removed);
     }
 
     private async Task<Result<WebhookView>> ChangeAsync(Actor actor, string webhookId, AuditAction action, Action<WebhookEndpoint, DateTime> change, string verb, CancellationToken ct)

@@ -40,6 +40,7 @@ public enum AuditAction
     WebhookTurnedOff,
     WebhookTurnedOn,
     WebhookRedelivered,
+    WebhookRemoved,
 }
 
 /// <summary>One state change, who made it and when, with the state before and after. Never updated or deleted.</summary>

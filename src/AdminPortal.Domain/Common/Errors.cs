@@ -46,6 +46,8 @@ public static class Errors
     public const string WebhookAddressForbidden = "WEBHOOK_ADDRESS_FORBIDDEN";
     public const string WebhookNotFound = "WEBHOOK_NOT_FOUND";
     public const string WebhookLimit = "WEBHOOK_LIMIT";
+    public const string WebhookTurnedOff = "WEBHOOK_TURNED_OFF";
+    public const string DeliveryNotFound = "DELIVERY_NOT_FOUND";
     public const string NotificationNotFound = "NOTIFICATION_NOT_FOUND";
     public const string SecondApprovalRequired = "SECOND_APPROVAL_REQUIRED";
     public const string DuplicateNumber = "DUPLICATE_NUMBER";
@@ -72,12 +74,12 @@ public static class Errors
 
     public static Error AccountMissing(string accountId) => new(
         AccountNotFound,
-        $"Account {accountId} was not found",
+        Echo(accountId) is { } shown ? $"Account {shown} was not found" : "That account was not found",
         "Check the account id, or choose one of your accounts");
 
     public static Error RequestMissing(string id) => new(
         RequestNotFound,
-        $"Release request {id} was not found",
+        Echo(id) is { } shown ? $"Release request {shown} was not found" : "That release request was not found",
         "Check the request id, or open My requests or the Review queue to find it");
 
     public static Error AgentMissing(string agentId, string e164) => new(
@@ -104,6 +106,9 @@ public static class Errors
         ConcurrentUpdate,
         "Someone else changed this item at the same time; your change was not saved",
         "Reload to see the current state and try again if it still applies");
+
+    /// <summary>An id as it may be repeated back: short printable ASCII, or nothing (a pasted paragraph or hidden characters are not echoed).</summary>
+    private static string? Echo(string value) => value is { Length: > 0 and <= 40 } && value.All(c => c is > ' ' and < (char)127) ? value : null;
 
     public static Error Cursor() => new(
         InvalidCursor,

@@ -89,23 +89,27 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         return new(text, length, visible, null);
     }
 
-    /// <summary>Unpaired surrogates, controls other than tab and line breaks, and formatting characters other than the joiners that emoji and scripts need.</summary>
+    /// <summary>
+    /// Unpaired surrogates, controls other than tab and line breaks, formatting characters other than the joiners that
+    /// emoji and scripts need (also beyond the first 65,536 code points, such as tag characters), and the letters and
+    /// symbols that draw nothing (Hangul fillers, the blank Braille pattern).
+    /// </summary>
     private Error? Forbidden(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done)
             {
-                i++;
-                continue;
+                return Invalid("is not valid Unicode text");
             }
 
-            var refused = char.GetUnicodeCategory(c) switch
+            rest = rest[used..];
+            var refused = Rune.GetUnicodeCategory(rune) switch
             {
-                UnicodeCategory.Surrogate => "is not valid Unicode text",
-                UnicodeCategory.Control when c is not ('\t' or '\n' or '\r') => $"contains an invisible control character (U+{(int)c:X4})",
-                UnicodeCategory.Format when c is not ('\u200C' or '\u200D') => $"contains an invisible formatting character (U+{(int)c:X4})",
+                UnicodeCategory.Control when rune.Value is not ('\t' or '\n' or '\r') => $"contains an invisible control character (U+{rune.Value:X4})",
+                UnicodeCategory.Format when rune.Value is not (0x200C or 0x200D) => $"contains an invisible formatting character (U+{rune.Value:X4})",
+                _ when rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 => $"contains a character that draws nothing (U+{rune.Value:X4})",
                 _ => null,
             };
             if (refused is not null)

@@ -80,7 +80,10 @@ public sealed class WebhookEndpoint
     public static Result<WebhookEndpoint> Register(
         string id, string accountId, string? url, IReadOnlyList<string>? eventTypes, string protectedSecret, Actor creator, DateTime now, bool allowHttp)
     {
-        if (string.IsNullOrWhiteSpace(url) || url.Length > UrlMaxLength || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var address)
+        // No control, formatting or space characters: an address that reads one way and goes another is refused, not repaired.
+        if (string.IsNullOrWhiteSpace(url) || url.Length > UrlMaxLength
+            || url.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var address)
             || !(address.Scheme == Uri.UriSchemeHttps || (allowHttp && address.Scheme == Uri.UriSchemeHttp))
             || address.UserInfo.Length > 0 || address.Fragment.Length > 0)
         {
@@ -90,12 +93,12 @@ public sealed class WebhookEndpoint
                 allowHttp ? "Use an address such as https://platform.example/hooks/portal (http:// works in Development)" : "Use an address such as https://platform.example/hooks/portal");
         }
 
-        var types = eventTypes is null or { Count: 0 } ? WebhookEventTypes.All : [.. eventTypes.Select(t => t.Trim()).Distinct()];
+        var types = eventTypes is null or { Count: 0 } ? WebhookEventTypes.All : [.. eventTypes.Select(t => t?.Trim() ?? string.Empty).Distinct()];
         if (types.FirstOrDefault(t => !WebhookEventTypes.All.Contains(t)) is { } unknown)
         {
             return new Error(
                 Errors.InvalidParameter,
-                unknown.Length <= 40 ? $"{unknown} is not an event type" : "An event type is not known",
+                unknown.Length is > 0 and <= 40 ? $"{unknown} is not an event type" : "An event type is empty or not known",
                 $"Use some of {string.Join(", ", WebhookEventTypes.All)}, or none for all of them");
         }
 

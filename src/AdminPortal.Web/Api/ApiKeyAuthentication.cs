@@ -46,15 +46,16 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header must be \"Bearer <API key>\"");
         }
 
-        if (throttle.ApiKeyBlocked(Context))
-        {
-            return AuthenticateResult.Fail(Throttled);
-        }
-
+        // A valid key always works: bad keys from a shared address (a NAT, a proxy) must not lock its other users out.
         var owner = await keys.HandleAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
         var user = owner is null ? null : await users.FindByIdAsync(owner.UserId);
         if (owner is null || user is null || await users.IsLockedOutAsync(user))
         {
+            if (throttle.ApiKeyBlocked(Context))
+            {
+                return AuthenticateResult.Fail(Throttled);
+            }
+
             throttle.ApiKeyFailed(Context);
             return AuthenticateResult.Fail("The API key is unknown or has been revoked");
         }

@@ -37,6 +37,8 @@ public static class ApiResults
         [Errors.WebhookNotFound] = 404,
         [Errors.NotificationNotFound] = 404,
         [Errors.WebhookLimit] = 409,
+        [Errors.WebhookTurnedOff] = 409,
+        [Errors.DeliveryNotFound] = 404,
         [Errors.BatchTooLarge] = 400,
         [Errors.DuplicateNumber] = 400,
         [Errors.BatchNotFound] = 404,

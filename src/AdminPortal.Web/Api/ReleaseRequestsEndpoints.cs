@@ -38,7 +38,7 @@ internal static class ReleaseRequestsEndpoints
             return ApiResults.Problem(invalid);
         }
 
-        var page = await useCase.HandleAsync(http.Actor(), new RequestFilter(parsedStatus.Value, accountId, BatchId: batchId), paging.Value, http.RequestAborted);
+        var page = await useCase.HandleAsync(http.Actor(), new RequestFilter(parsedStatus.Value, string.IsNullOrEmpty(accountId) ? null : accountId, BatchId: string.IsNullOrEmpty(batchId) ? null : batchId), paging.Value, http.RequestAborted);
         return ApiResults.Ok(page, p => new ReleaseRequestListDto([.. p.Items.Select(ReleaseRequestDto.Of)], ApiQuery.NextOffset(paging.Value, p)));
     }
 

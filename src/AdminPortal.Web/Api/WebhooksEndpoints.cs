@@ -14,16 +14,19 @@ internal static class WebhooksEndpoints
             .WithSummary("The account's webhook endpoints").ProducesEnvelope(404);
         api.MapPost("/accounts/{account_id}/webhooks", AddAsync).WithName("AddWebhook").WithTags("Webhooks")
             .WithSummary($"Adds an HTTPS endpoint (owners) for some of {types} (none: all); the answer holds its signing secret, shown once")
+            .Accepts<WebhookBody>("application/json")
             .ProducesEnvelope(400, 404, 409);
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
         webhooks.MapPost("/{id}/turn-off", (HttpContext http, ManageWebhooks useCase, string id) => ToggleAsync(http, useCase.TurnOffAsync, id))
             .WithName("TurnOffWebhook").WithSummary("Stops posting events to the endpoint (owners)").ProducesEnvelope(404);
         webhooks.MapPost("/{id}/turn-on", (HttpContext http, ManageWebhooks useCase, string id) => ToggleAsync(http, useCase.TurnOnAsync, id))
             .WithName("TurnOnWebhook").WithSummary("Posts events to the endpoint again (owners)").ProducesEnvelope(404);
+        webhooks.MapDelete("/{id}", RemoveAsync).WithName("RemoveWebhook")
+            .WithSummary("Removes the endpoint and its delivery log (owners)").ProducesEnvelope(404);
         webhooks.MapGet("/{id}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries")
             .WithSummary("The endpoint's deliveries, newest first: status, tries, last answer and latency").ProducesEnvelope(400, 404);
         webhooks.MapPost("/{id}/deliveries/{delivery_id}/redeliver", RedeliverAsync).WithName("RedeliverWebhook")
-            .WithSummary("Posts the same event (same id and body) again as a new delivery (owners)").ProducesEnvelope(404);
+            .WithSummary("Posts the same event (same id and body) again as a new delivery (owners)").ProducesEnvelope(404, 409);
     }
 
     private static async Task<Results<Ok<WebhookListDto>, ApiProblem>> ListAsync(HttpContext http, ManageWebhooks useCase, string account_id) =>
@@ -40,6 +43,9 @@ internal static class WebhooksEndpoints
     private static async Task<Results<Ok<WebhookDto>, ApiProblem>> ToggleAsync(
         HttpContext http, Func<Domain.Common.Actor, string, CancellationToken, Task<Domain.Common.Result<WebhookView>>> change, string id) =>
         ApiResults.Ok(await change(http.Actor(), id, http.RequestAborted), WebhookDto.Of);
+
+    private static async Task<Results<NoContent, ApiProblem>> RemoveAsync(HttpContext http, ManageWebhooks useCase, string id) =>
+        ApiResults.NoContent(await useCase.RemoveAsync(http.Actor(), id, http.RequestAborted));
 
     private static async Task<Results<Ok<WebhookDeliveryListDto>, ApiProblem>> DeliveriesAsync(HttpContext http, ManageWebhooks useCase, string id, string? limit, string? cursor)
     {

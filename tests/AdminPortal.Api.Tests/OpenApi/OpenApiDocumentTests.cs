@@ -39,6 +39,7 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         "post /api/v1/accounts/{account_id}/webhooks",
         "post /api/v1/webhooks/{id}/turn-off",
         "post /api/v1/webhooks/{id}/turn-on",
+        "delete /api/v1/webhooks/{id}",
         "get /api/v1/webhooks/{id}/deliveries",
         "post /api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver",
         "post /api/v1/accounts/{account_id}/release-requests/bulk",

@@ -75,7 +75,7 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task Calls_with_bad_API_keys_from_one_address_are_throttled_with_429_in_the_envelope()
+    public async Task Bad_API_keys_from_one_address_are_throttled_with_429_while_valid_keys_from_it_keep_working()
     {
         await using var host = await ApiHost.StartAsync(new() { ["Security:ApiKeyFailuresPerAddress"] = "3" });
         for (var attempt = 0; attempt < 3; attempt++)
@@ -84,10 +84,12 @@ public sealed class SignInTests
             await refused.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
         }
 
-        using var throttled = await host.Client(host.Owner).GetAsync("/api/v1/release-requests", Ct);
+        using var throttled = await host.Client("Bearer nrp_guess_again").GetAsync("/api/v1/release-requests", Ct);
+        using var valid = await host.Client(host.Owner).GetAsync("/api/v1/release-requests", Ct);
 
         await throttled.ErrorAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
         Assert.NotNull(throttled.Headers.RetryAfter);
+        await valid.JsonAsync();
     }
 
     [Theory]

@@ -137,6 +137,56 @@ public sealed class WebhookTests
         Assert.Equal(AuditAction.WebhookAdded, (await room.Db.AuditAsync()).Last().Action);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9/x\r\nX-Injected: yes")]
+    [InlineData("https://exa\u202Emple.com/x")]
+    [InlineData("https://example.com/a b")]
+    public async Task An_address_with_control_formatting_or_space_characters_is_refused_not_repaired(string url)
+    {
+        var room = await Newsroom.CreateAsync();
+
+        (await room.Db.Get<ManageWebhooks>().AddAsync(room.Owner, Cast.AccountId, url, null, Ct)).Failed(Errors.InvalidWebhookUrl);
+    }
+
+    [Fact]
+    public async Task An_empty_event_type_is_refused_as_a_parameter()
+    {
+        var room = await Newsroom.CreateAsync();
+
+        (await room.Db.Get<ManageWebhooks>().AddAsync(room.Owner, Cast.AccountId, "https://platform.example/hooks", [null!], Ct)).Failed(Errors.InvalidParameter);
+    }
+
+    [Fact]
+    public async Task Removing_an_endpoint_frees_its_place_and_takes_its_deliveries_and_redelivery_needs_an_endpoint_that_is_on()
+    {
+        var room = await Newsroom.CreateAsync();
+        var hooks = room.Db.Get<ManageWebhooks>();
+        var kept = await room.AddWebhookAsync(types: [WebhookEventTypes.RequestCreated]);
+        for (var i = 1; i < 5; i++)
+        {
+            await room.AddWebhookAsync();
+        }
+
+        await room.RequestAsync(await room.Db.Given().NumberAsync(Cast.AccountId));
+        await room.FanOutAsync();
+        await room.Db.Get<DeliverWebhooks>().HandleAsync(Ct);
+        var delivery = Assert.Single((await hooks.DeliveriesAsync(room.Owner, kept, new Paging(), Ct)).Succeeded().Items);
+        (await hooks.RedeliverAsync(room.Owner, kept, 999_999, Ct)).Failed(Errors.DeliveryNotFound);
+        (await hooks.TurnOffAsync(room.Owner, kept, Ct)).Succeeded();
+        (await hooks.RedeliverAsync(room.Owner, kept, delivery.Id, Ct)).Failed(Errors.WebhookTurnedOff);
+
+        (await hooks.RemoveAsync(room.Stranger, kept, Ct)).Failed(Errors.WebhookNotFound);
+        (await hooks.RemoveAsync(room.Owner, kept, Ct)).Succeeded();
+
+        await using (var context = room.Db.NewContext())
+        {
+            Assert.Equal(0, await context.WebhookDeliveries.CountAsync(d => d.EndpointId == kept, Ct));
+        }
+
+        Assert.Equal(AuditAction.WebhookRemoved, (await room.Db.AuditAsync()).Last().Action);
+        (await hooks.AddAsync(room.Owner, Cast.AccountId, "https://platform.example/hooks/again", null, Ct)).Succeeded();
+    }
+
     [Fact]
     public async Task A_turned_off_endpoint_gets_no_new_events_until_turned_on()
     {

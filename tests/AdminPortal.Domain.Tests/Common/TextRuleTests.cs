@@ -39,6 +39,11 @@ public sealed class TextRuleTests
         { "Release this line please\u0007", "U+0007" },
         { "\uFEFFRelease this line please", "U+FEFF" },
         { string.Concat(Enumerable.Repeat("a\u0301\u0302\u0303\u0304\u0305\u0306", 10)), "more than 4 accents" },
+        { "Valid reason \U000E0069\U000E0067 hidden tags", "U+E0069" },
+        { "Valid reason \U0001D173 beam", "U+1D173" },
+        { "Release this line \u3164\u3164\u3164 now", "U+3164" },
+        { "\u2800\u2800\u2800\u2800\u2800\u2800\u2800\u2800\u2800\u2800", "U+2800" },
+        { "Release\u115F this line please", "U+115F" },
     };
 
     [Theory]
