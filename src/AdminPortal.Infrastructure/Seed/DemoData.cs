@@ -54,8 +54,8 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         db.Accounts.AddRange(main, second, selfService);
 
         Number(main, ShowcaseNumber, "Main support line", "US", NumberType.Local, daysAgo: 40)
-            .Provision("tg-sfo-1", "sip:support@acme.example", A2pStatus.Approved, agents: [new AttachedAgent("agt_support_bot", "Support Bot")]);
-        Number(main, "+14155550101", "Sales overflow", "US", NumberType.Local, daysAgo: 400).Provision("tg-sfo-1", "sip:sales@acme.example", callsInProgress: 2);
+            .Provision("tg-sfo-1", "sip:support@acme.example", A2pStatus.Approved, agents: [new AttachedAgent("agt_support_bot", "Support Bot")], callsLast30Days: 1850);
+        Number(main, "+14155550101", "Sales overflow", "US", NumberType.Local, daysAgo: 400).Provision("tg-sfo-1", "sip:sales@acme.example", callsInProgress: 2, callsLast30Days: 4200);
         Number(main, "+14155550102", "Spring promo", "US", NumberType.Local, daysAgo: 200).Provision("tg-sfo-1", "sip:promo@acme.example", A2pStatus.Approved, activeCampaign: "Spring Promo 2026");
         Number(main, "+14155550109", "Two agents line", "US", NumberType.Local, daysAgo: 300)
             .Provision("tg-sfo-2", "sip:desk@acme.example", agents: [new AttachedAgent("agt_sales_line", "Sales Line"), new AttachedAgent("agt_support_bot_2", "Support Bot 2")]);
@@ -69,7 +69,7 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
         Request(Number(second, "+442079460199", "London reception (old)", "GB", NumberType.Local, daysAgo: 365).Provision("tg-lon-1", "sip:reception@acme.example"), owner, daysAgo: 5,
             "Reception moved to the new London number; this one only receives spam calls.");
 
-        Release(Number(main, "+14155550106", "Legacy IVR", "US", NumberType.Local, daysAgo: 60).Provision("tg-sfo-2", "sip:ivr@acme.example", A2pStatus.Approved), owner, secondReviewer, daysAgo: 5,
+        Release(Number(main, "+14155550106", "Legacy IVR", "US", NumberType.Local, daysAgo: 60).Provision("tg-sfo-2", "sip:ivr@acme.example", A2pStatus.Pending), owner, secondReviewer, daysAgo: 5,
             "The legacy IVR tree was replaced by the new voice agent.");
         Release(Number(main, "+14155550107", "Winter campaign", "US", NumberType.Local, daysAgo: 400).Provision("tg-sfo-1", "sip:winter@acme.example"), owner, reviewer, daysAgo: 28,
             "The winter campaign ended and the number is no longer printed anywhere.");
@@ -138,7 +138,8 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
                 (A2pStatus)(i % 4),
                 activeCampaign: i % 23 == 5 ? "Autumn outreach" : null,
                 callsInProgress: i % 19 == 7 ? 1 : 0,
-                agents: i % 5 == 0 ? [new AttachedAgent($"agt_{account.Id[4..]}_{i}", $"Agent {i + 1}")] : null);
+                agents: i % 5 == 0 ? [new AttachedAgent($"agt_{account.Id[4..]}_{i}", $"Agent {i + 1}")] : null,
+                callsLast30Days: i * 37 % 900);
         }
     }
 
@@ -146,7 +147,9 @@ public sealed class DemoData(PortalDbContext db, TimeProvider time, IOptions<Dem
     {
         var at = _now.AddDays(-daysAgo);
         // A readable id per number, so the README's API examples can name a demo request.
-        var request = new ReleaseRequest($"{ReleaseRequest.IdPrefix}demo_{number.E164[1..]}", number, ReleaseReason.Create(reason).Value, requester, at);
+        var request = new ReleaseRequest(
+            $"{ReleaseRequest.IdPrefix}demo_{number.E164[1..]}", number, ReleaseReason.Create(reason).Value, requester, at,
+            secondApprovalReasons: releases.Value.Terms.SecondApprovalReasons(number, batchSize: 1));
         db.ReleaseRequests.Add(request);
         Audit(AuditEvent.Record(requester, at, AuditAction.ReleaseRequested, number, request, $"Requested release of {number.E164}: {reason}", number.MarkReleasePending));
         return request;
