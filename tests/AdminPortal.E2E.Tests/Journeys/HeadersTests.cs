@@ -15,7 +15,7 @@ public sealed class HeadersTests(PortalServer server, Browser browser) : PortalT
         """;
 
     [Theory]
-    [InlineData(Demo.Owner, new[] { "/numbers", "/requests", "/released", "/dashboard", "/api-keys", "/accounts", "/notifications", "/webhooks", "/Account/TwoFactor", "/Account/Password", "/Account/Passkeys" })]
+    [InlineData(Demo.Owner, new[] { "/numbers", "/requests", "/bulk-release", "/released", "/dashboard", "/api-keys", "/accounts", "/notifications", "/webhooks", "/Account/TwoFactor", "/Account/Password", "/Account/Passkeys" })]
     [InlineData(Demo.Reviewer, new[] { "/review", "/audit", "/numbers", "/released", "/dashboard", "/no-such-page", "/Account/TwoFactor" })]
     [InlineData(Demo.Admin, new[] { "/admin/users", "/admin/accounts", "/admin/outbox" })]
     public async Task Every_page_loads_and_works_without_a_single_Content_Security_Policy_violation(string user, string[] paths)

@@ -100,7 +100,7 @@ public sealed class OverviewPageTests : PageTest
 
         var links = Render<NavMenu>().FindAll("nav[aria-label=Main] a").Select(a => a.TextContent.Trim()).ToList();
 
-        Assert.Equal(["Numbers", "My requests", "Released", "Dashboard", "Accounts", "API keys", "Webhooks"], links);
+        Assert.Equal(["Numbers", "My requests", "Bulk release", "Released", "Dashboard", "Accounts", "API keys", "Webhooks"], links);
     }
 
     [Fact]
