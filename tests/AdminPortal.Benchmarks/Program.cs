@@ -107,8 +107,8 @@ foreach (var (name, actor, filter, paging) in scenarios)
 List<string> bulk;
 await using (var db = database.NewContext())
 {
-    // One more than the even spread, so the picks do not all fall on the same place in the data's repeating patterns.
-    var step = (count / PreviewBulkRelease.MaxNumbers) + 1;
+    // One less than the even spread, so the picks do not all fall on the same place in the data's repeating patterns.
+    var step = Math.Max((count / PreviewBulkRelease.MaxNumbers) - 1, 1);
     bulk = [.. (await db.PhoneNumbers.AsNoTracking().Where(n => n.AccountId == BenchAccount).OrderBy(n => n.Id).Select(n => n.E164).ToListAsync())
         .Where((_, i) => i % step == 0).Take(PreviewBulkRelease.MaxNumbers)];
 }

@@ -17,6 +17,7 @@ internal static class BatchesEndpoints
             .WithSummary($"Up to {PreviewBulkRelease.MaxNumbers:N0} numbers: dry_run true answers 200 with a verdict per number and totals; dry_run false requests the releasable ones as one batch (201)")
             .Accepts<BulkBody>("application/json")
             .Produces<BulkPreviewDto>(StatusCodes.Status200OK)
+            .Produces<BatchDto>(StatusCodes.Status201Created)
             .ProducesEnvelope(400, 404);
         var batches = api.MapGroup("/release-requests/batches").WithTags("Releases");
         batches.MapPost("/{batch_id}/approve", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>

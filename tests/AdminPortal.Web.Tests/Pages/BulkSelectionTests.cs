@@ -1,0 +1,46 @@
+using AdminPortal.Testing;
+using AdminPortal.Web.Components.Pages.Numbers;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Web.Tests.Pages;
+
+/// <summary>On the Numbers page an owner picks numbers for a bulk release: all that match the filters, and only their own.</summary>
+public sealed class BulkSelectionTests : PageTest
+{
+    [Fact]
+    public async Task Selecting_all_that_match_and_previewing_hands_exactly_those_numbers_to_the_bulk_page()
+    {
+        var scenario = await Scenario.CreateAsync(Db);
+        var mine = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            mine.Add((await Db.Given().NumberAsync(scenario.AccountId)).E164);
+        }
+
+        await Db.Given().NumberAsync(Cast.OtherAccountId, "+14155550999");
+        SignIn(scenario.Owner);
+        var page = Render<NumbersPage>();
+        page.WaitForElement("[data-testid=numbers-grid] tbody tr");
+
+        page.Find("[data-testid=select-all-matching]").Click();
+        page.WaitForAssertion(() => Assert.Equal("30 selected", page.Find("[data-testid=selected-count]").TextContent.Trim()));
+        page.Find("[data-testid=preview-bulk]").Click();
+
+        Assert.EndsWith("/bulk-release", Services.GetRequiredService<NavigationManager>().Uri);
+        var (account, numbers) = Services.GetRequiredService<BulkSelection>().Take();
+        Assert.Equal(scenario.AccountId, account);
+        Assert.Equal(mine.Order(), numbers.Order());
+    }
+
+    [Fact]
+    public async Task Staff_have_no_bulk_release_on_the_numbers_page()
+    {
+        SignIn((await Scenario.CreateAsync(Db)).Reviewer);
+
+        var page = Render<NumbersPage>();
+
+        Assert.Empty(page.FindAll("[data-testid=bulk-toolbar]"));
+    }
+}
