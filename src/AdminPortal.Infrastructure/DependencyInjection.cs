@@ -8,6 +8,7 @@ using AdminPortal.Infrastructure.Webhooks;
 using AdminPortal.Infrastructure.Persistence;
 using AdminPortal.Infrastructure.Seed;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +20,9 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = SqliteSetup.Resolve(configuration.GetConnectionString(ConnectionStringName), contentRoot);
-        services.AddPersistence(connectionString, configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000));
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        services.AddPersistence(database, database.Provider == DatabaseProvider.Sqlite ? SqliteSetup.Resolve(connectionString, contentRoot) : connectionString);
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<Api.IdempotencyStore>();
@@ -62,14 +64,38 @@ public static class DependencyInjection
         return services;
     }
 
-    public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString, int busyTimeoutMilliseconds)
+    public static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseOptions database, string? connectionString)
     {
-        services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalSqlite(connectionString, busyTimeoutMilliseconds));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddPortalContext<SqlitePortalDbContext>(options => options.UsePortalSqlite(connectionString ?? SqliteSetup.DefaultConnectionString, database.BusyTimeoutMilliseconds));
+                break;
+            case DatabaseProvider.Postgres when !string.IsNullOrWhiteSpace(connectionString):
+                services.AddPortalContext<PostgresPortalDbContext>(options => options.UsePortalPostgres(connectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Portal is empty. Set it, for example "
+                    + "\"Host=db.example.com;Database=portal;Username=portal;Password=...\".");
+            default:
+                throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not {database.Provider}.");
+        }
 
         // Identity builds its part of the model from these options: every context (host, tools, tests) gets the same
         // schema, with the passkey table of schema version 3.
         services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddSingleton<IPortalDbFactory, PortalDbFactory>();
         return services;
+    }
+
+    /// <summary>Every consumer asks for <see cref="PortalDbContext"/>; the provider's subclass answers.</summary>
+    private static void AddPortalContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : PortalDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbFactory.Upcast<TContext>>();
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 }

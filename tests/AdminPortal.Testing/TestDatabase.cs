@@ -14,23 +14,45 @@ using Microsoft.Extensions.Time.Testing;
 namespace AdminPortal.Testing;
 
 /// <summary>
-/// A real SQLite file, migrated like production, with the Application layer and Identity wired to it and a clock
-/// that only moves when a test moves it. Each instance is a fresh file, deleted on dispose.
+/// A real database, migrated like production, with the Application layer and Identity wired to it and a clock that only
+/// moves when a test moves it. Each instance is a fresh SQLite file, or a fresh PostgreSQL database when
+/// <c>PORTAL_TEST_POSTGRES</c> names a server (test.sh runs the Application and API suites both ways); deleted on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The smallest step of time both databases keep (PostgreSQL stores microseconds): "just before" a moment.</summary>
+    public static readonly TimeSpan Resolution = TimeSpan.FromMicroseconds(1);
+
     private readonly ServiceProvider _services;
 
-    private TestDatabase(string path, ServiceProvider services, FakeTimeProvider clock)
+    private TestDatabase(string path, string connectionString, ServiceProvider services, FakeTimeProvider clock)
     {
         FilePath = path;
+        ConnectionString = connectionString;
         _services = services;
         Clock = clock;
     }
 
+    /// <summary>The server the suites run on instead of SQLite files, from <c>PORTAL_TEST_POSTGRES</c>.</summary>
+    public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
+    public static bool OnPostgres => PostgresServer is not null;
+
+    public static DatabaseProvider Provider => OnPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>The SQLite file (on PostgreSQL, a temp path that only names the test's other files, such as its keys).</summary>
     public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>What a portal host needs to run on this database.</summary>
+    public Dictionary<string, string?> HostSettings => new()
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["ConnectionStrings:Portal"] = ConnectionString,
+    };
 
     public FakeTimeProvider Clock { get; }
 
@@ -41,20 +63,31 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="copyOf">A portal database file to start from (a copy is migrated), instead of an empty one.</param>
     public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? copyOf = null)
     {
-        var path = Path.Combine(Path.GetTempPath(), "adminportal-tests", $"{Guid.NewGuid():N}.db");
+        var name = Guid.NewGuid().ToString("N");
+        var path = Path.Combine(Path.GetTempPath(), "adminportal-tests", $"{name}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (copyOf is not null)
         {
             File.Copy(copyOf, path);
         }
 
+        var connectionString = OnPostgres && copyOf is null
+            ? await PostgresTemplate.CreateDatabaseAsync($"t_{name}", async template => await (await CreateAsync(template, path, settings, configure))._services.DisposeAsync())
+            : $"Data Source={path}";
+        return await CreateAsync(connectionString, path, settings, configure);
+    }
+
+    private static async Task<TestDatabase> CreateAsync(string connectionString, string path, IDictionary<string, string?>? settings, Action<IServiceCollection>? configure)
+    {
         var clock = new FakeTimeProvider(Start);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
 
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddApplication(configuration);
-        services.AddPersistence($"Data Source={path}", busyTimeoutMilliseconds: 10_000);
+        services.AddPersistence(
+            new DatabaseOptions { Provider = connectionString.StartsWith("Data Source=", StringComparison.Ordinal) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, BusyTimeoutMilliseconds = 10_000 },
+            connectionString);
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddPortalIdentity();
         services.AddPortalEmail(configuration);
@@ -63,11 +96,18 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(services);
 
-        var database = new TestDatabase(path, services.BuildServiceProvider(), clock);
+        var database = new TestDatabase(path, connectionString, services.BuildServiceProvider(), clock);
         await using var db = database.NewContext();
-        await SqliteSetup.MigrateAsync(db);
+        await db.MigrateAsync();
         return database;
     }
+
+    /// <summary>Services that add <paramref name="interceptor"/> to every context, whichever provider the tests run on.</summary>
+    public static Action<IServiceCollection> Intercepted(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor) => services =>
+    {
+        services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(interceptor));
+        services.ConfigureDbContext<PostgresPortalDbContext>(o => o.AddInterceptors(interceptor));
+    };
 
     /// <summary>A use case as the pages get it: a new instance from a new scope.</summary>
     public T Get<T>()
@@ -82,6 +122,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (!ConnectionString.StartsWith("Data Source=", StringComparison.Ordinal))
+        {
+            await PostgresTemplate.DropDatabaseAsync(ConnectionString);
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" })
         {

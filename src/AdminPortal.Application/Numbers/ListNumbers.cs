@@ -72,13 +72,15 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         {
             // Digits search the number only when the text looks like one ("415-555"), not a label such as "Line 12";
             // labels match whatever the case.
+            // LIKE rather than Contains: it is what a trigram index (PostgreSQL) can answer.
             var text = filter.Search.Trim();
-            var label = text.ToLowerInvariant();
+            var label = Anywhere(text.ToLowerInvariant());
             var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
             var looksLikeNumber = digits.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
+            var inNumber = Anywhere(digits);
             query = looksLikeNumber
-                ? query.Where(n => n.E164.Contains(digits) || n.Label.ToLower().Contains(label))
-                : query.Where(n => n.Label.ToLower().Contains(label));
+                ? query.Where(n => EF.Functions.Like(n.E164, inNumber, LikeEscape) || EF.Functions.Like(n.Label.ToLower(), label, LikeEscape))
+                : query.Where(n => EF.Functions.Like(n.Label.ToLower(), label, LikeEscape));
         }
 
         int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
@@ -142,4 +144,10 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             ? (filter.Descending ? sorted.ThenByDescending(n => n.Id) : sorted.ThenBy(n => n.Id))
             : sorted.ThenBy(n => n.E164).ThenBy(n => n.Id);
     }
+
+    private const string LikeEscape = "\\";
+
+    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its own wildcards taken literally.</summary>
+    private static string Anywhere(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -59,6 +59,7 @@ public static class Errors
     public const string Forbidden = "FORBIDDEN";
     public const string RateLimited = "RATE_LIMITED";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE";
     public const string InvalidParameter = "INVALID_PARAMETER";
     public const string BodyTooLarge = "BODY_TOO_LARGE";
     public const string ApiKeyLimit = "API_KEY_LIMIT";

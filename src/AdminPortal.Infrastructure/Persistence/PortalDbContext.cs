@@ -10,13 +10,19 @@ using AdminPortal.Domain.Webhooks;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AdminPortal.Infrastructure.Persistence;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IPortalDbContext
+/// <summary>
+/// The portal's model, shared by one subclass per database provider (<see cref="SqlitePortalDbContext"/>,
+/// <see cref="PostgresPortalDbContext"/>), each with its own migrations. Nothing outside Infrastructure knows which one runs.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IPortalDbContext, IDataProtectionKeyContext
 {
     public DbSet<Account> Accounts => Set<Account>();
 
@@ -46,9 +52,15 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<ApiCallWindow> ApiCallWindows => Set<ApiCallWindow>();
+
+    /// <summary>Data-protection keys, used when several instances share one database (PostgreSQL).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>
-    /// New audit events are chained to the newest one in the same transaction, which SQLite begins IMMEDIATE (holding the
-    /// write lock from its start), so two saves cannot both chain to the same event.
+    /// New audit events are chained to the newest one in the same transaction, after <see cref="LockAuditChainAsync"/>,
+    /// so two saves cannot both chain to the same event, and events become visible in the order of their ids (the fan-out
+    /// reads them with a cursor).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -59,6 +71,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await LockAuditChainAsync(cancellationToken);
         var previous = await AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken);
         foreach (var audit in added)
         {
@@ -88,11 +101,31 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             return Errors.Concurrent();
         }
-        catch (DbUpdateException ex) when (StoreConflicts.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (IsConflict(ex))
         {
             return Errors.Concurrent();
         }
     }
+
+    /// <summary>Applies pending migrations of this provider.</summary>
+    public virtual Task MigrateAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(cancellationToken);
+
+    /// <summary>
+    /// A transaction that waits for every other one begun here, and for every audit write, to end: for changes whose rule
+    /// spans rows that no single row version guards (such as "at least one administrator stays").
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginSerializedAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await LockAuditChainAsync(cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>Holds the audit chain (and <see cref="BeginSerializedAsync"/>'s writers) until the transaction ends.</summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the database refused a save because another one got there first (a unique index it filled, a lost serialization).</summary>
+    public abstract bool IsConflict(DbUpdateException exception);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,7 +135,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite keeps no time zone: every time is stored as UTC and read back marked as UTC.
+        // Every time is stored as UTC and read back marked as UTC (SQLite keeps no time zone; PostgreSQL's timestamptz wants UTC).
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
     }

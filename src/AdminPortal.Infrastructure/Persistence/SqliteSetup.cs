@@ -28,15 +28,8 @@ public static class SqliteSetup
 
     public static DbContextOptionsBuilder UsePortalSqlite(this DbContextOptionsBuilder options, string connectionString, int busyTimeoutMilliseconds) =>
         options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteSetup).Assembly.FullName))
+            .UseSqlite(connectionString)
             .AddInterceptors(new BusyTimeoutInterceptor(busyTimeoutMilliseconds), new VersionInterceptor());
-
-    /// <summary>Applies pending migrations and switches the file to write-ahead logging (a setting SQLite keeps in the file).</summary>
-    public static async Task MigrateAsync(PortalDbContext db, CancellationToken ct = default)
-    {
-        await db.Database.MigrateAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
-    }
 
     /// <summary>Writers queue for the lock instead of failing at once with SQLITE_BUSY.</summary>
     private sealed class BusyTimeoutInterceptor(int milliseconds) : DbConnectionInterceptor

@@ -17,12 +17,17 @@ public sealed partial class PortalSeeder(
     DemoData demo,
     IOptions<DemoOptions> demoOptions,
     IOptions<BootstrapOptions> bootstrap,
+    IOptions<DatabaseOptions> database,
     IHostEnvironment environment,
     ILogger<PortalSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        await SqliteSetup.MigrateAsync(db, ct);
+        if (database.Value.MigrateOnStart)
+        {
+            await db.MigrateAsync(ct);
+        }
+
         foreach (var role in PortalRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))

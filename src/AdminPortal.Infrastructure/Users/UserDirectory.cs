@@ -17,7 +17,7 @@ internal sealed class UserDirectory(IServiceScopeFactory scopes, TimeProvider ti
     {
         var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var transaction = await db.Database.BeginTransactionAsync(ct);
+        var transaction = await db.BeginSerializedAsync(ct);
         return new UserSession(scope, db, transaction, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), time);
     }
 

@@ -13,7 +13,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiServices.Policy)
-            .RequireRateLimiting(ApiServices.RateLimitPolicy)
+            .WithMetadata(new ApiRateLimitMiddleware.Counted())
             .WithTags("Releases")
             .ProducesEnvelope(401, 403, 429);
         api.MapNumbers();

@@ -63,6 +63,7 @@ public static class ApiResults
         [Errors.ConcurrentUpdate] = 409,
         [Errors.ApiKeyRevoked] = 409,
         [Errors.ApiKeyLimit] = 409,
+        [Errors.IdempotencyKeyInUse] = 409,
         [Errors.BodyTooLarge] = 413,
         [Errors.NumberInUse] = 422,
         [Errors.CallsInProgress] = 422,

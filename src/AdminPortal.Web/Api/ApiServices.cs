@@ -1,20 +1,16 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace AdminPortal.Web.Api;
 
 public static class ApiServices
 {
     public const string Policy = "Api";
-    public const string RateLimitPolicy = "PerApiKey";
 
     /// <summary>Picks the API key handler for a request with a bearer token, the sign-in cookie otherwise.</summary>
     public const string SelectingScheme = "CookieOrApiKey";
@@ -36,23 +32,7 @@ public static class ApiServices
             .RequireAuthenticatedUser()
             .RequireRole(PortalRoles.All));
 
-        var perMinute = configuration.GetValue("Api:RateLimitPerMinute", 600);
-        services.AddRateLimiter(limits =>
-        {
-            limits.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            limits.OnRejected = (rejected, _) =>
-            {
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return new ValueTask(ApiResults.WriteAsync(rejected.HttpContext, new Error(
-                    Errors.RateLimited,
-                    $"This API key made more than {perMinute} calls in a minute",
-                    $"Wait {seconds} seconds (Retry-After) before the next call, and pace the calls below {perMinute} a minute")));
-            };
-        });
-
+        services.AddSingleton<ApiCallCounter>();
         services.AddPortalOpenApi();
         return services;
     }
@@ -85,7 +65,7 @@ public static class ApiServices
     /// <summary>After authentication and authorization: rate limits count only callers with a valid key.</summary>
     public static void UsePortalApi(this WebApplication app)
     {
-        app.UseRateLimiter();
+        app.UseMiddleware<ApiRateLimitMiddleware>();
         app.UseWhen(
             http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseMiddleware<IdempotencyMiddleware>());

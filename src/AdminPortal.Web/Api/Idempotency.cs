@@ -8,14 +8,12 @@ namespace AdminPortal.Web.Api;
 /// <summary>
 /// A POST sent with an <c>Idempotency-Key</c> acts once: the first answer (success or refusal) is kept for 24 hours
 /// per user and key and replayed to retries with the same request; the same key with another request is refused.
-/// Retries that arrive together wait for the first one (single-process lock striped by key).
+/// Retries that arrive together, at any instance, wait for the first one: the key is claimed in the database.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
-
-    private static readonly SemaphoreSlim[] Locks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -38,42 +36,47 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
 
         var requestHash = await HashAsync(http.Request);
-        var gate = Locks[(int)((uint)HashCode.Combine(userId, key) % (uint)Locks.Length)];
-        await gate.WaitAsync(http.RequestAborted);
+        var claim = await store.ClaimAsync(userId, key, requestHash, http.RequestAborted);
+        if (claim.Previous is not null)
+        {
+            await ReplayAsync(http, claim.Previous, requestHash);
+            return;
+        }
+
+        if (claim.Busy)
+        {
+            await ApiResults.WriteAsync(http, new Error(
+                Errors.IdempotencyKeyInUse,
+                "A request with this Idempotency-Key is still being handled",
+                "Retry in a few seconds: the first request's answer is then replayed"));
+            return;
+        }
+
+        var original = http.Response.Body;
+        using var captured = new MemoryStream();
+        http.Response.Body = captured;
+        var answered = false;
         try
         {
-            var previous = await store.FindAsync(userId, key, http.RequestAborted);
-            if (previous is not null)
-            {
-                await ReplayAsync(http, previous, requestHash);
-                return;
-            }
-
-            var original = http.Response.Body;
-            using var captured = new MemoryStream();
-            http.Response.Body = captured;
-            try
-            {
-                await next(http);
-            }
-            finally
-            {
-                http.Response.Body = original;
-            }
-
+            await next(http);
             // A server failure is not kept: the retry may well succeed.
             if (http.Response.StatusCode < StatusCodes.Status500InternalServerError)
             {
-                await store.SaveAsync(userId, key, requestHash, http.Response.StatusCode, http.Response.ContentType ?? string.Empty, captured.ToArray(), CancellationToken.None);
+                await store.AnswerAsync(userId, key, http.Response.StatusCode, http.Response.ContentType ?? string.Empty, captured.ToArray(), CancellationToken.None);
+                answered = true;
             }
-
-            captured.Position = 0;
-            await captured.CopyToAsync(original, http.RequestAborted);
         }
         finally
         {
-            gate.Release();
+            http.Response.Body = original;
+            if (!answered)
+            {
+                await store.ReleaseAsync(userId, key, CancellationToken.None);
+            }
         }
+
+        captured.Position = 0;
+        await captured.CopyToAsync(original, http.RequestAborted);
     }
 
     private static async Task ReplayAsync(HttpContext http, IdempotencyRecord previous, string requestHash)

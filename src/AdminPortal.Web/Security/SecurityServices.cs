@@ -19,10 +19,9 @@ public static class SecurityServices
     {
         var contentRoot = environment.ContentRootPath;
         var development = environment.IsDevelopment();
-        // Keys kept beside the database so that sign-in cookies and antiforgery tokens survive a restart; the folder is the
-        // owner's alone, and with a certificate configured the keys are encrypted at rest too.
-        var keys = Path.GetFullPath(configuration.GetValue("DataProtection:KeysFolder", "App_Data/keys")!, contentRoot);
-        var protection = services.AddDataProtection().SetApplicationName("AdminPortal").PersistKeysToFileSystem(PrivateFolder.Create(keys, narrowExisting: true));
+        // Keys kept with the database so that sign-in cookies and antiforgery tokens survive a restart and, on a shared
+        // database, every instance honours them; with a certificate configured the keys are encrypted at rest too.
+        var protection = services.AddDataProtection().SetApplicationName("AdminPortal").PersistPortalKeys(configuration, contentRoot);
         if (configuration.GetValue<string>("DataProtection:CertificatePath") is { Length: > 0 } certificate)
         {
             protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(

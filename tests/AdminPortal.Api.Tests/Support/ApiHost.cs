@@ -19,7 +19,7 @@ namespace AdminPortal.Api.Tests.Support;
 public sealed record ApiUser(Actor Actor, string KeyId, string Secret);
 
 /// <summary>
-/// The whole portal served in memory on a fresh SQLite file, without demo data. <see cref="Owner"/> owns
+/// The whole portal served in memory on a fresh database (TestDatabase: SQLite, or PostgreSQL), without demo data. <see cref="Owner"/> owns
 /// <see cref="Cast.AccountId"/>, <see cref="Stranger"/> owns <see cref="Cast.OtherAccountId"/>, <see cref="SelfServiceOwner"/> owns
 /// <see cref="Cast.SelfServiceAccountId"/> (SelfService policy), and two reviewers work the queue; each calls with its own key.
 /// The clock only moves when a test moves it.
@@ -71,13 +71,10 @@ public sealed class ApiHost : IAsyncLifetime
     {
         Db = await TestDatabase.CreateAsync();
         _keysFolder = Db.FilePath + "-keys";
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Portal"] = $"Data Source={Db.FilePath}",
-            ["Demo:Seed"] = "false",
-            ["DataProtection:KeysFolder"] = _keysFolder,
-            ["Api:RateLimitPerMinute"] = "100000",
-        };
+        var settings = Db.HostSettings;
+        settings["Demo:Seed"] = "false";
+        settings["DataProtection:KeysFolder"] = _keysFolder;
+        settings["Api:RateLimitPerMinute"] = "100000";
         foreach (var (key, value) in _settings)
         {
             settings[key] = value;

@@ -32,7 +32,7 @@ public sealed class AuditChainTests
         }
 
         var edited = (await portal.AuditAsync())[1];
-        await TamperAsync(db, ctx => ctx.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET Summary = 'Nothing happened here' WHERE Id = {edited.Id}", Ct));
+        await TamperAsync(db, ctx => ctx.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Summary\" = 'Nothing happened here' WHERE \"Id\" = {edited.Id}", Ct));
 
         var verified = (await db.Get<VerifyAuditTrail>().HandleAsync(portal.Reviewer, Ct)).Succeeded();
 
@@ -52,7 +52,7 @@ public sealed class AuditChainTests
         }
 
         var trail = await portal.AuditAsync();
-        await TamperAsync(db, ctx => ctx.Database.ExecuteSqlAsync($"DELETE FROM AuditEvents WHERE Id = {trail[1].Id}", Ct));
+        await TamperAsync(db, ctx => ctx.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEvents\" WHERE \"Id\" = {trail[1].Id}", Ct));
 
         var verified = (await db.Get<VerifyAuditTrail>().HandleAsync(portal.Reviewer, Ct)).Succeeded();
 
@@ -72,7 +72,7 @@ public sealed class AuditChainTests
     private static async Task TamperAsync(TestDatabase db, Func<Infrastructure.Persistence.PortalDbContext, Task<int>> change)
     {
         await using var ctx = db.NewContext();
-        await ctx.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_NoUpdate; DROP TRIGGER AuditEvents_NoDelete;", Ct);
+        await ctx.Database.ExecuteSqlRawAsync(TestDatabase.OnPostgres ? Infrastructure.Persistence.PostgresSql.DropAuditTrailGuard : Infrastructure.Persistence.AuditTrailGuard.Drop, Ct);
         await change(ctx);
     }
 }

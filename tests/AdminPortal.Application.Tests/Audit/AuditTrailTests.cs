@@ -3,7 +3,7 @@ using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Application.Tests.Audit;
@@ -59,7 +59,7 @@ public sealed class AuditTrailTests
 
         await using (var ctx = db.NewContext())
         {
-            var error = await Assert.ThrowsAsync<SqliteException>(() => ctx.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Summary = 'rewritten history', ActorName = 'nobody'", Ct));
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => ctx.Database.ExecuteSqlRawAsync("""UPDATE "AuditEvents" SET "Summary" = 'rewritten history', "ActorName" = 'nobody'""", Ct));
             Assert.Contains("append-only", error.Message);
         }
 
@@ -75,7 +75,7 @@ public sealed class AuditTrailTests
 
         await using (var ctx = db.NewContext())
         {
-            var error = await Assert.ThrowsAsync<SqliteException>(() => ctx.Database.ExecuteSqlRawAsync("DELETE FROM AuditEvents", Ct));
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => ctx.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditEvents" """, Ct));
             Assert.Contains("append-only", error.Message);
         }
 
@@ -92,7 +92,14 @@ public sealed class AuditTrailTests
         await using (var ctx = db.NewContext())
         {
             await ctx.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER Test_AuditWriteFails BEFORE INSERT ON AuditEvents WHEN NEW.Action = 'ReleaseApproved' BEGIN SELECT RAISE(ABORT, 'simulated audit failure'); END;", Ct);
+                TestDatabase.OnPostgres
+                    ? """
+                      CREATE FUNCTION test_audit_write_fails() RETURNS trigger LANGUAGE plpgsql AS $$
+                      BEGIN IF NEW."Action" = 'ReleaseApproved' THEN RAISE EXCEPTION 'simulated audit failure'; END IF; RETURN NEW; END $$;
+                      CREATE TRIGGER "Test_AuditWriteFails" BEFORE INSERT ON "AuditEvents" FOR EACH ROW EXECUTE FUNCTION test_audit_write_fails();
+                      """
+                    : "CREATE TRIGGER Test_AuditWriteFails BEFORE INSERT ON AuditEvents WHEN NEW.Action = 'ReleaseApproved' BEGIN SELECT RAISE(ABORT, 'simulated audit failure'); END;",
+                Ct);
         }
 
         var before = await StoredState.CaptureAsync(db);

@@ -22,7 +22,7 @@ public sealed class CancelVersusReturnRaceTests
         }
 
         var availableAfter = (await portal.LoadNumberAsync(numbers[0].Number.Id)).AvailableAfter!.Value;
-        db.Clock.SetUtcNow(availableAfter.AddTicks(-1));
+        db.Clock.SetUtcNow(availableAfter - TestDatabase.Resolution);
 
         foreach (var (number, requestId) in numbers)
         {
@@ -64,7 +64,7 @@ public sealed class CancelVersusReturnRaceTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value - TestDatabase.Resolution);
         (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
         var before = await StoredState.CaptureAsync(db);
 

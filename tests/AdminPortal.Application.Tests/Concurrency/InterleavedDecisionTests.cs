@@ -65,7 +65,7 @@ public sealed class InterleavedDecisionTests
         await using var db = await Interleaving.CreateDatabaseAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, requestId, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value - TestDatabase.Resolution);
 
         var cancel = await Interleaving.RunAsync(
             () => db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct),

@@ -87,10 +87,10 @@ public sealed class GetNumberTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value - TestDatabase.Resolution);
 
         var before = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
-        db.Clock.Advance(TimeSpan.FromTicks(1));
+        db.Clock.Advance(TestDatabase.Resolution);
         var at = (await db.Get<GetNumber>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
         Assert.Equal((released.ReleasedAt!.Value, released.AvailableAfter!.Value, Cast.TrunkGroup), (before.ReleasedAt!.Value, before.AvailableAfter!.Value, before.TrunkGroupBeforeRelease));

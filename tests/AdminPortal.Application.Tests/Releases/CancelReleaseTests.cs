@@ -19,7 +19,7 @@ public sealed class CancelReleaseTests
         var portal = await Portal.CreateAsync(db);
         var (number, requestId, released) = await portal.ReleasedNumberAsync(provision: Routed, purchasedAt: db.Now.AddMonths(-1));
         Assert.Equal(2500, released.EarlyTerminationFee.Cents);
-        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value - TestDatabase.Resolution);
 
         var outcome = (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Ct)).Succeeded();
 
@@ -74,10 +74,10 @@ public sealed class CancelReleaseTests
         var portal = await Portal.CreateAsync(db);
         var (first, _, _) = await portal.ReleasedNumberAsync();
         var (second, _, _) = await portal.ReleasedNumberAsync();
-        db.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromTicks(1));
+        db.Clock.Advance(TimeSpan.FromDays(7) - TestDatabase.Resolution);
 
         (await db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(first.Id), Ct)).Succeeded();
-        db.Clock.Advance(TimeSpan.FromTicks(1));
+        db.Clock.Advance(TestDatabase.Resolution);
         await db.RefusesAsync(() => db.Get<CancelRelease>().HandleAsync(portal.Owner, NumberKey.ById(second.Id), Ct), Errors.CoolingOffExpired);
     }
 

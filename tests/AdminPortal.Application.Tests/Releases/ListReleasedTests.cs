@@ -30,10 +30,10 @@ public sealed class ListReleasedTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (_, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value - TestDatabase.Resolution);
         var listed = Assert.Single(await List(db, portal.Owner));
         Assert.Equal(released.AvailableAfter!.Value, listed.CancellableUntil);
-        Assert.Equal(TimeSpan.FromTicks(1), listed.CancelWindowLeft(db.Now));
+        Assert.Equal(TestDatabase.Resolution, listed.CancelWindowLeft(db.Now));
 
         db.Clock.SetUtcNow(released.AvailableAfter!.Value);
 
@@ -54,7 +54,7 @@ public sealed class ListReleasedTests
         var row = Assert.Single(await List(db, portal.Owner));
         Assert.Equal((number.Id, NumberStatus.Returned, returnedAt, (DateTime?)null), (row.NumberId, row.Status, row.ReturnedAt, row.CancellableUntil));
 
-        db.Clock.Advance(TimeSpan.FromTicks(1));
+        db.Clock.Advance(TestDatabase.Resolution);
         Assert.Empty(await List(db, portal.Owner));
     }
 

@@ -56,7 +56,7 @@ public sealed class ReturnExpiredReleasesTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
         var (number, _, released) = await portal.ReleasedNumberAsync();
-        db.Clock.SetUtcNow(released.AvailableAfter!.Value.AddTicks(-1));
+        db.Clock.SetUtcNow(released.AvailableAfter!.Value - TestDatabase.Resolution);
         var before = await StoredState.CaptureAsync(db);
 
         var returned = await db.Get<ReturnExpiredReleases>().HandleAsync(Ct);
@@ -90,7 +90,7 @@ public sealed class ReturnExpiredReleasesTests
         var (number, _, released) = await portal.ReleasedNumberAsync();
 
         var error = await db.RefusesAsync(
-            () => db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, released.AvailableAfter!.Value.AddTicks(-1), Ct),
+            () => db.Get<ReturnExpiredReleases>().ReturnOneAsync(number.Id, released.AvailableAfter!.Value - TestDatabase.Resolution, Ct),
             Errors.NotReleasable);
 
         Assert.Contains("cooling-off", error.Message);

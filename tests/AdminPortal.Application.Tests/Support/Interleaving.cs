@@ -16,7 +16,7 @@ internal sealed class Interleaving : DbCommandInterceptor
     private static readonly AsyncLocal<StrongBox<(string Table, Func<Task> Step)?>> Planned = new();
 
     public static Task<TestDatabase> CreateDatabaseAsync() =>
-        TestDatabase.CreateAsync(configure: services => services.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(new Interleaving())));
+        TestDatabase.CreateAsync(configure: TestDatabase.Intercepted(new Interleaving()));
 
     /// <summary>Runs <paramref name="call"/>, and <paramref name="step"/> once, just before the call first reads <paramref name="table"/>.</summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> call, string table, Func<Task> step)

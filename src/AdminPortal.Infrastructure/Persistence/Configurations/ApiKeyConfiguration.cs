@@ -35,3 +35,12 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => r.ExpiresAt);
     }
 }
+
+internal sealed class ApiCallWindowConfiguration : IEntityTypeConfiguration<ApiCallWindow>
+{
+    public void Configure(EntityTypeBuilder<ApiCallWindow> builder)
+    {
+        builder.HasKey(w => new { w.KeyId, w.Minute });
+        builder.Property(w => w.KeyId).HasMaxLength(Keys.IdMaxLength);
+    }
+}

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace AdminPortal.Infrastructure.Persistence.Migrations
+namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class IdentityPasskeys : Migration

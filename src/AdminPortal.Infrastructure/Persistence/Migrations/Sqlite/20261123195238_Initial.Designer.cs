@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace AdminPortal.Infrastructure.Persistence.Migrations
+namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261128054542_NumbersGridIndexes")]
-    partial class NumbersGridIndexes
+    [DbContext(typeof(SqlitePortalDbContext))]
+    [Migration("20261123195238_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -59,51 +59,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("AccountMembers");
-                });
-
-            modelBuilder.Entity("AdminPortal.Domain.ApiKeys.ApiKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ShownPrefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SecretHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId", "CreatedAt");
-
-                    b.ToTable("ApiKeys");
                 });
 
             modelBuilder.Entity("AdminPortal.Domain.Audit.AuditEvent", b =>
@@ -165,9 +120,9 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("AccountId", "OccurredAt");
+                    b.HasIndex("AccountId", "Id");
 
-                    b.HasIndex("PhoneNumberId", "OccurredAt");
+                    b.HasIndex("PhoneNumberId", "Id");
 
                     b.ToTable("AuditEvents");
                 });
@@ -268,21 +223,13 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("E164");
+
+                    b.HasIndex("AccountId", "E164");
+
                     b.HasIndex("Status", "AvailableAfter");
 
-                    b.HasIndex("AccountId", "Status", "E164", "Id");
-
-                    b.HasIndex("AccountId", "CountryCode", "E164", "Id", "Status");
-
-                    b.HasIndex("AccountId", "E164", "Id", "Status", "Label");
-
-                    b.HasIndex("AccountId", "MonthlyPriceCents", "E164", "Id", "Status");
-
-                    b.HasIndex("AccountId", "PurchasedAt", "E164", "Id", "Status");
-
-                    b.HasIndex("AccountId", "Type", "E164", "Id", "Status");
-
-                    b.HasIndex("E164", "Id", "Status", "CountryCode", "Type", "Label");
+                    b.HasIndex("AccountId", "Status", "E164");
 
                     b.ToTable("PhoneNumbers");
                 });
@@ -368,45 +315,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("ReleaseRequests");
-                });
-
-            modelBuilder.Entity("AdminPortal.Infrastructure.Api.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Body")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("UserId", "Key");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("AdminPortal.Infrastructure.Identity.PortalUser", b =>
@@ -613,15 +521,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("AdminPortal.Infrastructure.Identity.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AdminPortal.Domain.ApiKeys.ApiKey", b =>
-                {
                     b.HasOne("AdminPortal.Infrastructure.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace AdminPortal.Infrastructure.Persistence.Migrations
+namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261124151504_AuditIndexesByTime")]
-    partial class AuditIndexesByTime
+    [DbContext(typeof(SqlitePortalDbContext))]
+    [Migration("20261124150215_ApiKeysAndIdempotency")]
+    partial class ApiKeysAndIdempotency
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -165,9 +165,9 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("AccountId", "OccurredAt");
+                    b.HasIndex("AccountId", "Id");
 
-                    b.HasIndex("PhoneNumberId", "OccurredAt");
+                    b.HasIndex("PhoneNumberId", "Id");
 
                     b.ToTable("AuditEvents");
                 });

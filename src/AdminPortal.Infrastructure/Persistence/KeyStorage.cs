@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+
+namespace AdminPortal.Infrastructure.Persistence;
+
+public static class KeyStorage
+{
+    /// <summary>
+    /// Where the data-protection keys (sign-in cookies, antiforgery tokens, webhook secrets) are kept. On SQLite, a folder
+    /// beside the database that is the owner's alone; on PostgreSQL, the database itself, so that every instance reads and
+    /// honours the same keys.
+    /// </summary>
+    public static IDataProtectionBuilder PersistPortalKeys(this IDataProtectionBuilder protection, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return protection.PersistKeysToDbContext<PortalDbContext>();
+        }
+
+        var keys = Path.GetFullPath(configuration.GetValue("DataProtection:KeysFolder", "App_Data/keys")!, contentRoot);
+        return protection.PersistKeysToFileSystem(PrivateFolder.Create(keys, narrowExisting: true));
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AdminPortal.Infrastructure.Persistence;
+
+/// <summary>The shared database of several portal instances.</summary>
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
+{
+    /// <summary>The advisory lock that orders audit events: any 64-bit number the portal owns.</summary>
+    private const long AuditChainLock = 0x41_75_64_69_74;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+    }
+
+    public override bool IsConflict(DbUpdateException exception) =>
+        exception.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        };
+
+    /// <summary>
+    /// Writers of audit events queue on one transaction-scoped advisory lock: the chain gets one successor per event, and
+    /// ids (drawn from a sequence after the lock) commit in order, so a reader's cursor never passes an event still in flight.
+    /// </summary>
+    protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Security.Claims;
+using AdminPortal.Domain.Common;
+using AdminPortal.Infrastructure.Api;
+
+namespace AdminPortal.Web.Api;
+
+/// <summary>
+/// Each API key may make <c>Api:RateLimitPerMinute</c> calls per clock minute, counted in the database so that several
+/// portal instances share one budget. Runs before the idempotency check, so a refused call claims no key.
+/// </summary>
+public sealed class ApiRateLimitMiddleware(RequestDelegate next, ApiCallCounter counter, IConfiguration configuration)
+{
+    /// <summary>Marks the endpoints that draw on the budget.</summary>
+    public sealed class Counted;
+
+    private readonly int _perMinute = configuration.GetValue("Api:RateLimitPerMinute", 600);
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<Counted>() is null || http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) is not { } keyId)
+        {
+            await next(http);
+            return;
+        }
+
+        var (calls, left) = await counter.CountAsync(keyId, http.RequestAborted);
+        if (calls <= _perMinute)
+        {
+            await next(http);
+            return;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await ApiResults.WriteAsync(http, new Error(
+            Errors.RateLimited,
+            $"This API key made more than {_perMinute} calls in a minute",
+            $"Wait {seconds} seconds (Retry-After) before the next call, and pace the calls below {_perMinute} a minute"));
+    }
+}
