@@ -1,23 +1,52 @@
 #!/usr/bin/env bash
-# Runs every test of the solution: unit, application (SQLite), bUnit, HTTP API and
-# end-to-end (Playwright in Debian's Chromium). Installs Chromium when it is missing.
-# The last line printed is "N passed, N failed, N skipped", summed over all test projects.
+# Runs every test of the solution: unit, application, bUnit, HTTP API and end-to-end (Playwright in
+# Debian's Chromium) on SQLite; then the application and HTTP API suites, and the multi-instance tests,
+# again on a throwaway PostgreSQL cluster. Installs Chromium and PostgreSQL when they are missing.
+# The last line printed is "N passed, N failed, N skipped", summed over all test runs.
 set -uo pipefail
 cd "$(dirname "$0")"
+
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 
 chromium="${PORTAL_CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
   echo "Chromium not found at $chromium: installing Debian's chromium package"
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium >/dev/null \
     || { echo "could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
 fi
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -z "$pgbin" ]; then
+  echo "PostgreSQL not found: installing Debian's postgresql package"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql >/dev/null \
+    || { echo "could not install postgresql"; echo "0 passed, 1 failed"; exit 1; }
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+fi
+
+# A throwaway cluster on a free port under a temp folder, stopped (and removed) however the run ends.
+pgdir=$(mktemp -d)
+pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
+chmod 755 "$pgdir"
+stop_pg() { as_pg "$pgbin/pg_ctl -D $pgdir/data -m immediate stop" >/dev/null 2>&1; rm -rf "$pgdir"; }
+trap stop_pg EXIT
+as_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null \
+  && as_pg "$pgbin/pg_ctl -D $pgdir/data -l $pgdir/pg.log -o '-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300' -w start" >/dev/null \
+  || { echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
+postgres="Host=127.0.0.1;Port=$pgport;Username=postgres"
 
 # Restores, builds and runs every test project; each prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
 log=$(mktemp)
 dotnet test AdminPortal.sln --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
+  echo "== $suite on PostgreSQL"
+  PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+done
 
 read -r passed failed skipped < <(awk '
   /(Passed|Failed)! +- +Failed:/ {

@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<ListReviewQueue>();
         services.AddScoped<QueryAudit>();
         services.AddScoped<VerifyAuditTrail>();
+        services.AddScoped<LatestChange>();
         services.AddScoped<GetDashboard>();
         services.AddScoped<ListApiKeys>();
         services.AddScoped<CreateApiKey>();

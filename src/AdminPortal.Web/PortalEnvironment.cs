@@ -8,6 +8,9 @@ namespace AdminPortal.Web;
 /// </summary>
 public static class PortalEnvironment
 {
+    /// <summary>The argument that prepares the database and stops.</summary>
+    public const string MigrateOnly = "--migrate-only";
+
     public static string? Default(string[] args)
     {
         var explicitlySet = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 }

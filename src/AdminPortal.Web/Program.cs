@@ -1,6 +1,8 @@
 using AdminPortal.Application;
 using AdminPortal.Infrastructure;
+using AdminPortal.Infrastructure.Persistence;
 using AdminPortal.Infrastructure.Seed;
+using Microsoft.Extensions.Options;
 using AdminPortal.Web;
 using AdminPortal.Web.Api;
 using AdminPortal.Web.Components;
@@ -9,6 +11,10 @@ using AdminPortal.Web.Components.Shared;
 using MudBlazor;
 using MudBlazor.Services;
 
+// --migrate-only prepares the database (migrations, roles, first admin, demo when enabled) and stops, for operators who
+// run several instances with Database:MigrateOnStart off.
+var migrateOnly = args.Contains(PortalEnvironment.MigrateOnly);
+args = [.. args.Where(a => a != PortalEnvironment.MigrateOnly)];
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = PortalEnvironment.Default(args) });
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -29,13 +35,21 @@ builder.Services.AddScoped<AdminPortal.Web.Admin.PortalInvitations>();
 builder.Services.AddSingleton<AdminPortal.Web.Admin.InvitationDelivery>();
 builder.Services.AddScoped<AdminPortal.Web.Components.Layout.NotificationSignal>();
 builder.Services.AddScoped<AdminPortal.Web.Components.Pages.Numbers.BulkSelection>();
+builder.Services.AddSingleton<ChangeFeed>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
 builder.Services.AddPortalApi(builder.Configuration);
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
+if (migrateOnly || app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
 {
+    await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<PortalSeeder>().SeedAsync();
+}
+
+if (migrateOnly)
+{
+    return;
 }
 
 app.UsePortalHardening();

@@ -32,6 +32,8 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<Components.Layout.NotificationSignal>();
         Services.AddScoped<Components.Pages.Numbers.BulkSelection>();
+        // Not started: a test reads the newest change when it wants to, with ChangeFeed.CheckAsync.
+        Services.AddSingleton(new ChangeFeed(Db.Services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ChangeFeed>.Instance));
         Services.AddFallbackServiceProvider(Db.Services);
     }
 

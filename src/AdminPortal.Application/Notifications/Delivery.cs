@@ -35,6 +35,18 @@ public interface IWebhookSecrets
     string Reveal(string protectedSecret);
 }
 
+/// <summary>
+/// Every portal instance runs the senders: the one that moves an item's next attempt on (one conditional update) sends
+/// it, the others skip it. Should that instance stop before saving the outcome, the item is due again after the lease.
+/// </summary>
+public static class DeliveryClaim
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public static async Task<bool> TakeAsync<T>(IQueryable<T> due, System.Linq.Expressions.Expression<Func<T, DateTime?>> nextAttempt, DateTime now, CancellationToken ct) =>
+        await due.ExecuteUpdateAsync(set => set.SetProperty(nextAttempt, now + Lease), ct) == 1;
+}
+
 /// <summary>Sends the queued e-mails that are due; a failure waits longer each time (see <see cref="QueuedMail.Failed"/>).</summary>
 public sealed class DeliverQueuedMail(IPortalDbFactory dbFactory, IMailTransport transport, TimeProvider time)
 {
@@ -48,6 +60,11 @@ public sealed class DeliverQueuedMail(IPortalDbFactory dbFactory, IMailTransport
         var sent = 0;
         foreach (var mail in due)
         {
+            if (!await DeliveryClaim.TakeAsync(db.QueuedMails.Where(m => m.Id == mail.Id && m.NextAttemptAt == mail.NextAttemptAt), m => m.NextAttemptAt, now, ct))
+            {
+                continue;
+            }
+
             var result = await transport.SendAsync(new OutgoingMail(mail.To, mail.Subject, mail.Body), ct);
             if (result.IsSuccess)
             {
@@ -87,7 +104,8 @@ public sealed class DeliverWebhooks(
         foreach (var delivery in due)
         {
             var endpoint = endpoints[delivery.EndpointId];
-            if (!endpoint.IsActive)
+            if (!endpoint.IsActive
+                || !await DeliveryClaim.TakeAsync(db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.NextAttemptAt == delivery.NextAttemptAt), d => d.NextAttemptAt, now, ct))
             {
                 continue;
             }

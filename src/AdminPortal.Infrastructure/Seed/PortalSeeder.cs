@@ -17,16 +17,12 @@ public sealed partial class PortalSeeder(
     DemoData demo,
     IOptions<DemoOptions> demoOptions,
     IOptions<BootstrapOptions> bootstrap,
-    IOptions<DatabaseOptions> database,
     IHostEnvironment environment,
     ILogger<PortalSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        if (database.Value.MigrateOnStart)
-        {
-            await db.MigrateAsync(ct);
-        }
+        await db.MigrateAsync(ct);
 
         foreach (var role in PortalRoles.All)
         {

@@ -72,7 +72,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task An_event_posted_just_before_the_worker_stopped_is_posted_again_with_the_same_id()
+    public async Task An_event_posted_just_before_the_worker_stopped_is_posted_again_with_the_same_id_once_its_claim_lapses()
     {
         var room = await Newsroom.CreateAsync();
         await room.AddWebhookAsync(types: [WebhookEventTypes.RequestCreated]);
@@ -81,6 +81,13 @@ public sealed class WebhookTests
         room.Webhooks.DieAfterPosting = true;
 
         await Assert.ThrowsAsync<IOException>(() => room.Db.Get<DeliverWebhooks>().HandleAsync(Ct));
+        room.Webhooks.DieAfterPosting = false;
+
+        // Another worker (a second portal instance) leaves the claimed delivery alone until the claim lapses.
+        room.Db.Clock.Advance(DeliveryClaim.Lease - TestDatabase.Resolution);
+        await room.Db.Get<DeliverWebhooks>().HandleAsync(Ct);
+        Assert.Single(room.Webhooks.Posted);
+        room.Db.Clock.Advance(TestDatabase.Resolution);
         await room.Db.Get<DeliverWebhooks>().HandleAsync(Ct);
 
         Assert.Equal(2, room.Webhooks.Posted.Count);

@@ -1,7 +1,10 @@
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using AdminPortal.Web.Components.Pages.Review;
+using AdminPortal.Application.Releases;
+using AdminPortal.Web.Components.Shared;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Web.Tests.Pages;
@@ -65,6 +68,29 @@ public sealed class ReviewQueuePageTests : PageTest
         Assert.Equal(ReleaseRequestStatus.Approved, await InDbAsync(db => db.ReleaseRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
         Assert.Equal(NumberStatus.Released, await InDbAsync(db => db.PhoneNumbers.Where(n => n.Id == number.Id).Select(n => n.Status).SingleAsync()));
         Overlays.WaitForAssertion(() => Assert.Contains("is released; available to others after", Overlays.Markup));
+    }
+
+    [Fact]
+    public async Task A_request_decided_elsewhere_leaves_the_queue_as_soon_as_the_change_feed_sees_it()
+    {
+        var decided = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
+        var waiting = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550002");
+        var decidedId = await Scenario.RequestAsync(Db, _scenario.Owner, decided);
+        await Scenario.RequestAsync(Db, _scenario.Owner, waiting);
+        SignIn(_scenario.Reviewer);
+        var feed = Services.GetRequiredService<ChangeFeed>();
+        await feed.CheckAsync(Ct);
+        var cut = Render<ReviewQueuePage>();
+        cut.WaitForElements("[data-testid=review-grid] tbody tr", 2);
+
+        // Another reviewer, on this instance or another one, approves the first request.
+        var otherReviewer = await Db.Given().ReviewerAsync(Cast.SecondReviewerEmail);
+        (await Db.Get<ApproveRequest>().HandleAsync(otherReviewer, decidedId, Ct)).Succeeded();
+        Assert.True(await feed.CheckAsync(Ct));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=review-grid] tbody tr")));
+        Assert.Contains("+14155550002", cut.Find("[data-testid=review-grid] tbody tr").TextContent);
+        Assert.False(await feed.CheckAsync(Ct));
     }
 
     [Fact]
