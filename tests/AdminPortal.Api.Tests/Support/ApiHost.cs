@@ -29,6 +29,7 @@ public sealed class ApiHost : IAsyncLifetime
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configure;
     private readonly string _environment;
+    private readonly List<WebApplicationFactory<Program>> _instances = [];
     private string _keysFolder = string.Empty;
 
     public ApiHost()
@@ -71,19 +72,40 @@ public sealed class ApiHost : IAsyncLifetime
     {
         Db = await TestDatabase.CreateAsync();
         _keysFolder = Db.FilePath + "-keys";
-        var settings = Db.HostSettings;
-        settings["Demo:Seed"] = "false";
-        settings["DataProtection:KeysFolder"] = _keysFolder;
-        settings["Api:RateLimitPerMinute"] = "100000";
-        foreach (var (key, value) in _settings)
+        var defaults = Db.HostSettings;
+        defaults["Demo:Seed"] = "false";
+        defaults["DataProtection:KeysFolder"] = _keysFolder;
+        defaults["Api:RateLimitPerMinute"] = "100000";
+        foreach (var (key, value) in defaults)
         {
-            settings[key] = value;
+            // The test's own settings win.
+            _settings.TryAdd(key, value);
         }
 
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        Factory = AnotherInstance();
+
+        Owner = await UserAsync(Cast.OwnerEmail, PortalRoles.Owner);
+        Stranger = await UserAsync(Cast.StrangerEmail, PortalRoles.Owner);
+        SelfServiceOwner = await UserAsync(Cast.SelfServiceOwnerEmail, PortalRoles.Owner);
+        Reviewer = await UserAsync(Cast.ReviewerEmail, PortalRoles.Reviewer);
+        SecondReviewer = await UserAsync(Cast.SecondReviewerEmail, PortalRoles.Reviewer);
+        var given = Db.Given();
+        await given.AccountAsync(Cast.AccountId, Owner.Actor);
+        await given.AccountAsync(Cast.OtherAccountId, Stranger.Actor);
+        await given.AccountAsync(Cast.SelfServiceAccountId, SelfServiceOwner.Actor, ReleasePolicy.SelfService);
+    }
+
+    /// <summary>
+    /// One more portal process on the same database and settings, as a second instance behind a load balancer would be;
+    /// disposed with this host.
+    /// </summary>
+    /// <param name="settings">Settings of this instance alone, such as a key folder on its own disk.</param>
+    public WebApplicationFactory<Program> AnotherInstance(Dictionary<string, string?>? settings = null)
+    {
+        var instance = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(_environment);
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in _settings.Concat(settings ?? []))
             {
                 web.UseSetting(key, value);
             }
@@ -101,17 +123,9 @@ public sealed class ApiHost : IAsyncLifetime
                 _configure?.Invoke(services);
             });
         });
-        _ = Factory.Server;
-
-        Owner = await UserAsync(Cast.OwnerEmail, PortalRoles.Owner);
-        Stranger = await UserAsync(Cast.StrangerEmail, PortalRoles.Owner);
-        SelfServiceOwner = await UserAsync(Cast.SelfServiceOwnerEmail, PortalRoles.Owner);
-        Reviewer = await UserAsync(Cast.ReviewerEmail, PortalRoles.Reviewer);
-        SecondReviewer = await UserAsync(Cast.SecondReviewerEmail, PortalRoles.Reviewer);
-        var given = Db.Given();
-        await given.AccountAsync(Cast.AccountId, Owner.Actor);
-        await given.AccountAsync(Cast.OtherAccountId, Stranger.Actor);
-        await given.AccountAsync(Cast.SelfServiceAccountId, SelfServiceOwner.Actor, ReleasePolicy.SelfService);
+        _ = instance.Server;
+        _instances.Add(instance);
+        return instance;
     }
 
     /// <summary>A user created as an administrator would, with the cast's password, an API key of its own and, for staff, an authenticator.</summary>
@@ -172,7 +186,11 @@ public sealed class ApiHost : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
         await Db.DisposeAsync();
         if (Directory.Exists(_keysFolder))
         {
