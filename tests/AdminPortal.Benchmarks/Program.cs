@@ -11,6 +11,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["api-budget"])
+{
+    await ApiBudgetBenchmark.RunAsync();
+    return;
+}
 
 const string BenchAccount = "acc_bench";
 const int WarmUp = 3;
