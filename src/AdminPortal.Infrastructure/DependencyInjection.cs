@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<Api.IdempotencyStore>();
+        services.AddSingleton<Throttling.WindowCounter>();
         services.AddPortalEmail(configuration);
 
         services.AddScoped<DemoData>();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AdminPortal.Infrastructure.Api;
+using AdminPortal.Infrastructure.Throttling;
 using AdminPortal.Infrastructure.Persistence;
 using AdminPortal.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +18,10 @@ internal static class ApiBudgetBenchmark
     public static async Task RunAsync()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var counter = new ApiCallCounter(database.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), TimeProvider.System);
+        var counter = new WindowCounter(database.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), TimeProvider.System);
         for (var i = 0; i < 50; i++)
         {
-            await counter.CountAsync("key_warmup", CancellationToken.None);
+            await counter.CountAsync("api/key/warmup", 1, CancellationToken.None);
         }
 
         var one = new List<double>();
@@ -29,7 +29,7 @@ internal static class ApiBudgetBenchmark
         for (var i = 0; i < Sequential; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            await counter.CountAsync("key_one", CancellationToken.None);
+            await counter.CountAsync("api/key/one", 1, CancellationToken.None);
             one.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
@@ -42,7 +42,7 @@ internal static class ApiBudgetBenchmark
             for (var i = 0; i < CallsEach; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                await counter.CountAsync($"key_{c}", CancellationToken.None);
+                await counter.CountAsync($"api/key/{c}", 1, CancellationToken.None);
                 many[c].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));

@@ -94,7 +94,9 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
                 return Errors.Cursor();
             }
 
-            query = query.Where(n => string.Compare(n.E164, lastE164) > 0 || (n.E164 == lastE164 && string.Compare(n.Id, lastId) > 0));
+            // The first condition alone lets the database seek the index to the cursor; the second picks the rows after it.
+            query = query.Where(n => string.Compare(n.E164, lastE164) >= 0
+                && (string.Compare(n.E164, lastE164) > 0 || (n.E164 == lastE164 && string.Compare(n.Id, lastId) > 0)));
         }
 
         // The page is chosen on the sort keys alone, which an index holds, and only its rows are then read in full

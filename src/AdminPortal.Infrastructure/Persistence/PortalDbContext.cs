@@ -52,7 +52,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    public DbSet<ApiCallWindow> ApiCallWindows => Set<ApiCallWindow>();
+    public DbSet<Throttling.CounterWindow> CounterWindows => Set<Throttling.CounterWindow>();
 
     /// <summary>Data-protection keys, used when several instances share one database (PostgreSQL).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

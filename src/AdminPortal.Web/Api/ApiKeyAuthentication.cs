@@ -51,12 +51,12 @@ public sealed class ApiKeyAuthenticationHandler(
         var user = owner is null ? null : await users.FindByIdAsync(owner.UserId);
         if (owner is null || user is null || await users.IsLockedOutAsync(user))
         {
-            if (throttle.ApiKeyBlocked(Context))
+            if (await throttle.ApiKeyBlockedAsync(Context))
             {
                 return AuthenticateResult.Fail(Throttled);
             }
 
-            throttle.ApiKeyFailed(Context);
+            await throttle.ApiKeyFailedAsync(Context);
             return AuthenticateResult.Fail("The API key is unknown or has been revoked");
         }
 

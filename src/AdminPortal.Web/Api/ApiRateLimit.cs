@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Domain.Common;
-using AdminPortal.Infrastructure.Api;
+using AdminPortal.Infrastructure.Throttling;
 
 namespace AdminPortal.Web.Api;
 
@@ -9,7 +9,7 @@ namespace AdminPortal.Web.Api;
 /// Each API key may make <c>Api:RateLimitPerMinute</c> calls per clock minute, counted in the database so that several
 /// portal instances share one budget. Runs before the idempotency check, so a refused call claims no key.
 /// </summary>
-public sealed class ApiRateLimitMiddleware(RequestDelegate next, ApiCallCounter counter, IConfiguration configuration)
+public sealed class ApiRateLimitMiddleware(RequestDelegate next, WindowCounter counter, IConfiguration configuration)
 {
     /// <summary>Marks the endpoints that draw on the budget.</summary>
     public sealed class Counted;
@@ -24,14 +24,13 @@ public sealed class ApiRateLimitMiddleware(RequestDelegate next, ApiCallCounter 
             return;
         }
 
-        var (calls, left) = await counter.CountAsync(keyId, http.RequestAborted);
-        if (calls <= _perMinute)
+        if (await counter.CountAsync("api/key/" + keyId, minutes: 1, http.RequestAborted) <= _perMinute)
         {
             await next(http);
             return;
         }
 
-        var seconds = Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));
+        var seconds = Math.Max(1, (int)Math.Ceiling(counter.LeftInMinute().TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await ApiResults.WriteAsync(http, new Error(
             Errors.RateLimited,

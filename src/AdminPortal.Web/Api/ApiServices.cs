@@ -32,7 +32,6 @@ public static class ApiServices
             .RequireAuthenticatedUser()
             .RequireRole(PortalRoles.All));
 
-        services.AddSingleton<ApiCallCounter>();
         services.AddPortalOpenApi();
         return services;
     }

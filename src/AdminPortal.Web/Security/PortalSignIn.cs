@@ -24,7 +24,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
 
     public async Task<SignInOutcome> PasswordAsync(HttpContext http, string email, string password, bool remember)
     {
-        if (throttle.SignInBlocked(http, email))
+        if (await throttle.SignInBlockedAsync(http, email))
         {
             return SignInOutcome.Throttled;
         }
@@ -47,7 +47,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
             return SignInOutcome.NeedsSecondFactor;
         }
 
-        throttle.SignInFailed(http, email);
+        await throttle.SignInFailedAsync(http, email);
         return SignInOutcome.Refused;
     }
 
@@ -57,7 +57,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
     /// </summary>
     public async Task<SignInOutcome> PasskeyAsync(HttpContext http, string? credentialJson)
     {
-        if (throttle.SignInBlocked(http, user: null))
+        if (await throttle.SignInBlockedAsync(http, user: null))
         {
             return SignInOutcome.Throttled;
         }
@@ -65,7 +65,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
         var assertion = await PasskeyCeremony.AssertAsync(signIn, credentialJson);
         if (assertion is not { Succeeded: true } || !await signIn.CanSignInAsync(assertion.User) || await signIn.UserManager.IsLockedOutAsync(assertion.User))
         {
-            throttle.SignInFailed(http, user: null);
+            await throttle.SignInFailedAsync(http, user: null);
             return SignInOutcome.Refused;
         }
 
@@ -84,7 +84,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
             return SignInOutcome.Refused;
         }
 
-        if (throttle.SignInBlocked(http, user.Email))
+        if (await throttle.SignInBlockedAsync(http, user.Email))
         {
             return SignInOutcome.Throttled;
         }
@@ -98,7 +98,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
             return SignInOutcome.SignedIn;
         }
 
-        throttle.SignInFailed(http, user.Email);
+        await throttle.SignInFailedAsync(http, user.Email);
         return SignInOutcome.Refused;
     }
 }

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using AdminPortal.Infrastructure.Throttling;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Web.Security;
@@ -6,66 +6,47 @@ namespace AdminPortal.Web.Security;
 /// <summary>
 /// Counts failures, not attempts: failed sign-ins per client address and per user name (known or not, so that guessing
 /// names costs as much as guessing passwords), and calls with a bad API key per address. Past the limit the client waits
-/// for the sliding window to move on.
+/// for the window, counted in whole minutes, to move on. The counts are in the database, so several portal instances
+/// share one limit rather than each granting its own.
 /// </summary>
-public sealed class SignInThrottle : IDisposable
+public sealed class SignInThrottle(WindowCounter counter, IOptions<SecurityOptions> options)
 {
-    private const int MaxKeyLength = 256;
+    private const int MaxUserLength = 256;
 
-    private readonly PartitionedRateLimiter<string> _signInsByAddress;
-    private readonly PartitionedRateLimiter<string> _signInsByUser;
-    private readonly PartitionedRateLimiter<string> _apiKeysByAddress;
+    private readonly SecurityOptions _options = options.Value;
 
-    public SignInThrottle(IOptions<SecurityOptions> options)
-    {
-        Window = TimeSpan.FromMinutes(options.Value.ThrottleWindowMinutes);
-        _signInsByAddress = Limiter(options.Value.SignInFailuresPerAddress);
-        _signInsByUser = Limiter(options.Value.SignInFailuresPerUser);
-        _apiKeysByAddress = Limiter(options.Value.ApiKeyFailuresPerAddress);
-    }
-
-    public TimeSpan Window { get; }
+    public TimeSpan Window => TimeSpan.FromMinutes(_options.ThrottleWindowMinutes);
 
     /// <summary>Whether this address, or this user name when there is one (a passkey names nobody), has failed too often.</summary>
-    public bool SignInBlocked(HttpContext http, string? user) =>
-        Exhausted(_signInsByAddress, Address(http)) || (user is not null && Exhausted(_signInsByUser, User(user)));
+    public async Task<bool> SignInBlockedAsync(HttpContext http, string? user) =>
+        await SpentAsync(ByAddress(http), _options.SignInFailuresPerAddress, http)
+        || (user is not null && await SpentAsync(ByUser(user), _options.SignInFailuresPerUser, http));
 
-    public void SignInFailed(HttpContext http, string? user)
+    public async Task SignInFailedAsync(HttpContext http, string? user)
     {
-        Take(_signInsByAddress, Address(http));
+        await counter.CountAsync(ByAddress(http), _options.ThrottleWindowMinutes, CancellationToken.None);
         if (user is not null)
         {
-            Take(_signInsByUser, User(user));
+            await counter.CountAsync(ByUser(user), _options.ThrottleWindowMinutes, CancellationToken.None);
         }
     }
 
-    public bool ApiKeyBlocked(HttpContext http) => Exhausted(_apiKeysByAddress, Address(http));
+    public Task<bool> ApiKeyBlockedAsync(HttpContext http) => SpentAsync(BadKeysByAddress(http), _options.ApiKeyFailuresPerAddress, http);
 
-    public void ApiKeyFailed(HttpContext http) => Take(_apiKeysByAddress, Address(http));
+    public Task ApiKeyFailedAsync(HttpContext http) => counter.CountAsync(BadKeysByAddress(http), _options.ThrottleWindowMinutes, CancellationToken.None);
 
-    public void Dispose()
-    {
-        _signInsByAddress.Dispose();
-        _signInsByUser.Dispose();
-        _apiKeysByAddress.Dispose();
-    }
+    private async Task<bool> SpentAsync(string key, int failures, HttpContext http) =>
+        await counter.SumAsync(key, _options.ThrottleWindowMinutes, http.RequestAborted) >= failures;
 
-    private PartitionedRateLimiter<string> Limiter(int failures) => PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(
-        key, _ => new SlidingWindowRateLimiterOptions { PermitLimit = failures, Window = Window, SegmentsPerWindow = 15, QueueLimit = 0 }));
+    private static string ByAddress(HttpContext http) => "sign-in/address/" + Address(http);
 
-    private static bool Exhausted(PartitionedRateLimiter<string> limiter, string key)
-    {
-        using var lease = limiter.AttemptAcquire(key, 0);
-        return !lease.IsAcquired;
-    }
+    private static string BadKeysByAddress(HttpContext http) => "bad-api-key/address/" + Address(http);
 
-    private static void Take(PartitionedRateLimiter<string> limiter, string key) => limiter.AttemptAcquire(key).Dispose();
-
-    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private static string User(string user)
+    private static string ByUser(string user)
     {
         var name = user.Trim().ToUpperInvariant();
-        return name.Length > MaxKeyLength ? name[..MaxKeyLength] : name;
+        return "sign-in/user/" + (name.Length > MaxUserLength ? name[..MaxUserLength] : name);
     }
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -10,7 +10,8 @@ namespace AdminPortal.Api.Tests.ScaleOut;
 
 /// <summary>
 /// Two portal processes on one database behave as one portal: races end once across them, retries replay across them,
-/// the return job returns each number once, a sign-in on one is honoured by the other, and the API budget is shared.
+/// the return job returns each number once, a sign-in on one is honoured by the other, and the API budget and the
+/// sign-in throttle are shared.
 /// test.sh runs this suite on SQLite and on PostgreSQL, the database for several instances.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
@@ -21,7 +22,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ApiHost.StartAsync(new() { ["Api:RateLimitPerMinute"] = "30" });
+        _host = await ApiHost.StartAsync(new() { ["Api:RateLimitPerMinute"] = "30", ["Security:SignInFailuresPerUser"] = "4" });
         _a = _host.Factory;
         // Another machine: its own disk, so nothing but the database is shared.
         _b = _host.AnotherInstance(new() { ["DataProtection:KeysFolder"] = _host.Db.FilePath + "-keys-b" });
@@ -150,6 +151,19 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         Assert.All(answers.Take(30), status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[30]);
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_at_both_instances_count_toward_one_limit()
+    {
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var _ = await (attempt % 2 == 0 ? _a : _b).Browser().SignInAsync("guessed.name@example.com", "a wrong password here");
+        }
+
+        using var throttled = await _b.Browser().SignInAsync("guessed.name@example.com", "a wrong password here");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
     }
 
     private static HttpClient Client(WebApplicationFactory<Program> instance, ApiUser user)

@@ -6,8 +6,11 @@ namespace AdminPortal.Api.Tests.Support;
 /// <summary>The portal's pages as a browser uses them: cookies kept, redirects shown rather than followed.</summary>
 public static partial class Browsing
 {
-    public static HttpClient Browser(this ApiHost host, string baseAddress = "https://localhost") =>
-        host.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) });
+    public static HttpClient Browser(this ApiHost host, string baseAddress = "https://localhost") => host.Factory.Browser(baseAddress);
+
+    /// <summary>A browser of one portal instance, when a test runs several.</summary>
+    public static HttpClient Browser(this WebApplicationFactory<Program> instance, string baseAddress = "https://localhost") =>
+        instance.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) });
 
     /// <summary>Fills in and sends the sign-in form, as a person would, with the form's antiforgery token.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient browser, string email, string password = Cast.Password, string? returnUrl = null)

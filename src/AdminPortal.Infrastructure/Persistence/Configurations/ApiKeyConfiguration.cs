@@ -2,6 +2,7 @@ using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Api;
 using AdminPortal.Infrastructure.Identity;
+using AdminPortal.Infrastructure.Throttling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -36,11 +37,11 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class ApiCallWindowConfiguration : IEntityTypeConfiguration<ApiCallWindow>
+internal sealed class CounterWindowConfiguration : IEntityTypeConfiguration<CounterWindow>
 {
-    public void Configure(EntityTypeBuilder<ApiCallWindow> builder)
+    public void Configure(EntityTypeBuilder<CounterWindow> builder)
     {
-        builder.HasKey(w => new { w.KeyId, w.Minute });
-        builder.Property(w => w.KeyId).HasMaxLength(Keys.IdMaxLength);
+        builder.HasKey(w => new { w.Key, w.Minute });
+        builder.Property(w => w.Key).HasMaxLength(CounterWindow.KeyMaxLength);
     }
 }

@@ -694,23 +694,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WebhookEndpoints");
                 });
 
-            modelBuilder.Entity("AdminPortal.Infrastructure.Api.ApiCallWindow", b =>
-                {
-                    b.Property<string>("KeyId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Minute")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Calls")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("KeyId", "Minute");
-
-                    b.ToTable("ApiCallWindows");
-                });
-
             modelBuilder.Entity("AdminPortal.Infrastructure.Api.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -820,6 +803,23 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Infrastructure.Throttling.CounterWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Minute");
+
+                    b.ToTable("CounterWindows");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

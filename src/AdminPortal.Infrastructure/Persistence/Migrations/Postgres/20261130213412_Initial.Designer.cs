@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261130210052_Initial")]
+    [Migration("20261130213412_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -713,23 +713,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("WebhookEndpoints");
                 });
 
-            modelBuilder.Entity("AdminPortal.Infrastructure.Api.ApiCallWindow", b =>
-                {
-                    b.Property<string>("KeyId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long>("Minute")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Calls")
-                        .HasColumnType("integer");
-
-                    b.HasKey("KeyId", "Minute");
-
-                    b.ToTable("ApiCallWindows");
-                });
-
             modelBuilder.Entity("AdminPortal.Infrastructure.Api.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -839,6 +822,23 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Infrastructure.Throttling.CounterWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Minute");
+
+                    b.ToTable("CounterWindows");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

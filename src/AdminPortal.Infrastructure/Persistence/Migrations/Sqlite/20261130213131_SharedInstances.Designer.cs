@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261130210032_SharedInstances")]
+    [Migration("20261130213131_SharedInstances")]
     partial class SharedInstances
     {
         /// <inheritdoc />
@@ -697,23 +697,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WebhookEndpoints");
                 });
 
-            modelBuilder.Entity("AdminPortal.Infrastructure.Api.ApiCallWindow", b =>
-                {
-                    b.Property<string>("KeyId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Minute")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Calls")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("KeyId", "Minute");
-
-                    b.ToTable("ApiCallWindows");
-                });
-
             modelBuilder.Entity("AdminPortal.Infrastructure.Api.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -823,6 +806,23 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Infrastructure.Throttling.CounterWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Minute");
+
+                    b.ToTable("CounterWindows");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

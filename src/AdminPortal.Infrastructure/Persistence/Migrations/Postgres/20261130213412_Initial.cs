@@ -29,19 +29,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ApiCallWindows",
-                columns: table => new
-                {
-                    KeyId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Minute = table.Column<long>(type: "bigint", nullable: false),
-                    Calls = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ApiCallWindows", x => new { x.KeyId, x.Minute });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -105,6 +92,19 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CounterWindows",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Minute = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CounterWindows", x => new { x.Key, x.Minute });
                 });
 
             migrationBuilder.CreateTable(
@@ -770,9 +770,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                 name: "AccountMembers");
 
             migrationBuilder.DropTable(
-                name: "ApiCallWindows");
-
-            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -798,6 +795,9 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CounterWindows");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

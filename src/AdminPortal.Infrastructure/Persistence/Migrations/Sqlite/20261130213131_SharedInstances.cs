@@ -11,16 +11,16 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ApiCallWindows",
+                name: "CounterWindows",
                 columns: table => new
                 {
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     Minute = table.Column<long>(type: "INTEGER", nullable: false),
-                    Calls = table.Column<int>(type: "INTEGER", nullable: false)
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ApiCallWindows", x => new { x.KeyId, x.Minute });
+                    table.PrimaryKey("PK_CounterWindows", x => new { x.Key, x.Minute });
                 });
 
             migrationBuilder.CreateTable(
@@ -42,7 +42,7 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ApiCallWindows");
+                name: "CounterWindows");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
