@@ -72,14 +72,15 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         {
             // Digits search the number only when the text looks like one ("415-555"), not a label such as "Line 12";
             // labels match whatever the case.
-            // LIKE rather than Contains: it is what a trigram index (PostgreSQL) can answer.
+            // LIKE on lower-cased text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search
+            // (see PostgresSql.CreateSearchIndexes).
             var text = filter.Search.Trim();
             var label = Anywhere(text.ToLowerInvariant());
             var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
             var looksLikeNumber = digits.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
             var inNumber = Anywhere(digits);
             query = looksLikeNumber
-                ? query.Where(n => EF.Functions.Like(n.E164, inNumber, LikeEscape) || EF.Functions.Like(n.Label.ToLower(), label, LikeEscape))
+                ? query.Where(n => EF.Functions.Like(n.E164.ToLower(), inNumber, LikeEscape) || EF.Functions.Like(n.Label.ToLower(), label, LikeEscape))
                 : query.Where(n => EF.Functions.Like(n.Label.ToLower(), label, LikeEscape));
         }
 

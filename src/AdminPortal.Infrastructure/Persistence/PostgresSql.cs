@@ -18,9 +18,14 @@ public static class PostgresSql
         DROP FUNCTION IF EXISTS audit_events_append_only();
         """;
 
-    /// <summary>The numbers search matches any part of the number or of the label, lower-cased (ListNumbers): trigram GIN indexes serve both.</summary>
+    /// <summary>
+    /// The numbers search matches any part of the number or of the label, lower-cased (ListNumbers): trigram GIN indexes
+    /// serve both. They are on the lower-cased columns so that they serve the search alone: on the bare number the
+    /// planner took the trigram index for equality lookups too (a bulk release's 1,000 numbers), at 30 times the cost of
+    /// the b-tree.
+    /// </summary>
     public const string CreateSearchIndexes = """
-        CREATE INDEX "IX_PhoneNumbers_E164_Trigram" ON "PhoneNumbers" USING gin ("E164" gin_trgm_ops);
+        CREATE INDEX "IX_PhoneNumbers_E164_Trigram" ON "PhoneNumbers" USING gin (lower("E164") gin_trgm_ops);
         CREATE INDEX "IX_PhoneNumbers_Label_Trigram" ON "PhoneNumbers" USING gin (lower("Label") gin_trgm_ops);
         """;
 
