@@ -37,7 +37,7 @@ builder.Services.AddScoped<AdminPortal.Web.Components.Layout.NotificationSignal>
 builder.Services.AddScoped<AdminPortal.Web.Components.Pages.Numbers.BulkSelection>();
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
-builder.Services.AddPortalApi(builder.Configuration);
+builder.Services.AddPortalApi();
 
 var app = builder.Build();
 

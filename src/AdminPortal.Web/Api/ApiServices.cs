@@ -15,7 +15,7 @@ public static class ApiServices
     /// <summary>Picks the API key handler for a request with a bearer token, the sign-in cookie otherwise.</summary>
     public const string SelectingScheme = "CookieOrApiKey";
 
-    public static IServiceCollection AddPortalApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -32,6 +32,7 @@ public sealed partial class ListNumbersQueryPlanTests
         ["label search"] = (false, new NumberFilter(Search: "Sales"), _ => new Paging(Take: 50), true),
         ["sort by purchase date"] = (false, new NumberFilter(Sort: NumberSort.PurchasedAt), _ => new Paging(Take: 50), true),
         ["sort by label"] = (false, new NumberFilter(Sort: NumberSort.Label), _ => new Paging(Take: 50), false),
+        ["dearest first, deep"] = (false, new NumberFilter(Sort: NumberSort.MonthlyPrice, Descending: true), _ => new Paging(Skip: 450, Take: 50), true),
         ["staff over every account"] = (true, new NumberFilter(), _ => new Paging(Take: 50), true),
     };
 

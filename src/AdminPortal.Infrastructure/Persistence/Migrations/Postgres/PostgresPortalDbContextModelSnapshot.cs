@@ -474,6 +474,9 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("E164", "Id", "Status", "CountryCode", "Type", "Label");
 
+                    b.HasIndex(new[] { "AccountId", "MonthlyPriceCents", "E164", "Id", "Status" }, "IX_PhoneNumbers_AccountId_MonthlyPriceCents_Descending")
+                        .IsDescending(false, true, false, false, false);
+
                     b.ToTable("PhoneNumbers");
                 });
 
