@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Identity;
 using AdminPortal.Infrastructure.Persistence;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Infrastructure.Seed;
 
-/// <summary>Runs at start-up after the migrations: roles always, the first admin if configured, the demo if enabled.</summary>
+/// <summary>
+/// Prepares the database at start-up, or in the separate <c>--migrate-only</c> step: migrations, the first data-protection
+/// key, roles always, the first admin if configured, the demo if enabled.
+/// </summary>
 public sealed partial class PortalSeeder(
     PortalDbContext db,
     UserManager<PortalUser> users,
@@ -18,11 +22,16 @@ public sealed partial class PortalSeeder(
     IOptions<DemoOptions> demoOptions,
     IOptions<BootstrapOptions> bootstrap,
     IHostEnvironment environment,
+    IDataProtectionProvider protection,
     ILogger<PortalSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
         await db.MigrateAsync(ct);
+
+        // The key ring's first key is made here, before any instance serves: instances started together would each make
+        // their own, and for a while not read each other's cookies.
+        protection.CreateProtector(nameof(PortalSeeder)).Protect("key ring ready");
 
         foreach (var role in PortalRoles.All)
         {
