@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<QueryAudit>();
         services.AddScoped<VerifyAuditTrail>();
         services.AddScoped<LatestChange>();
+        services.AddScoped<MeasureQueue>();
         services.AddScoped<GetDashboard>();
         services.AddScoped<ListApiKeys>();
         services.AddScoped<CreateApiKey>();

@@ -32,6 +32,9 @@ public static class DependencyInjection
         services.AddScoped<DemoData>();
         services.AddScoped<PortalSeeder>();
         services.AddHostedService<ReturnToInventoryService>();
+        services.AddSingleton<Observability.PortalMetrics>();
+        services.AddSingleton<QueueSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueSampler>());
         services.AddPortalWebhooks();
         services.AddHostedService<NotificationService>();
         return services;

@@ -5,6 +5,7 @@ using AdminPortal.Infrastructure.Seed;
 using Microsoft.Extensions.Options;
 using AdminPortal.Web;
 using AdminPortal.Web.Api;
+using AdminPortal.Web.Observability;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Security;
 using AdminPortal.Web.Components.Shared;
@@ -38,6 +39,7 @@ builder.Services.AddScoped<AdminPortal.Web.Components.Pages.Numbers.BulkSelectio
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
 builder.Services.AddPortalApi();
+builder.Services.AddPortalTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -69,6 +71,7 @@ app.MapStaticAssets();
 // The portal's own policy already says frame-ancestors 'none'.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
+app.MapPortalHealth();
 
 app.Run();
 

@@ -43,7 +43,8 @@ public static class HttpHardening
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Health probes come from the load balancer to the instance itself, over plain HTTP; they carry no user data.
+            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         }
 
         app.Use((http, next) =>

@@ -47,6 +47,8 @@ public class PortalServer : IAsyncLifetime
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Notifications__IntervalSeconds"] = "1";
+        // Development's console exporter would print a trace per request that no test reads.
+        start.Environment["Telemetry__Exporter"] = "None";
         Configure(start.Environment);
         _process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

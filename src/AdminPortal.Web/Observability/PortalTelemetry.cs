@@ -1,0 +1,86 @@
+using AdminPortal.Infrastructure.Observability;
+using AdminPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace AdminPortal.Web.Observability;
+
+/// <summary>Where the telemetry goes: <c>Telemetry:Exporter</c>.</summary>
+public enum TelemetryExporter
+{
+    None,
+    Console,
+    Otlp,
+}
+
+public static class PortalTelemetry
+{
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+
+    private const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Health checks, and OpenTelemetry metrics (ASP.NET Core's, the HTTP client's, the runtime's and the portal's own) and
+    /// traces, exported to the console (the default in Development), to an OTLP collector at <c>Telemetry:OtlpEndpoint</c>,
+    /// or nowhere.
+    /// </summary>
+    public static IServiceCollection AddPortalTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag]);
+        services.AddScoped<CircuitHandler, CircuitMetrics>();
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("AdminPortal"))
+            .WithMetrics(metrics => metrics
+                .AddMeter(PortalMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation())
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation());
+        switch (configuration.GetValue("Telemetry:Exporter", TelemetryExporter.None))
+        {
+            case TelemetryExporter.Console:
+                telemetry.WithMetrics(metrics => metrics.AddConsoleExporter()).WithTracing(tracing => tracing.AddConsoleExporter());
+                break;
+            case TelemetryExporter.Otlp:
+                var endpoint = configuration["Telemetry:OtlpEndpoint"];
+                telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(string.IsNullOrWhiteSpace(endpoint) ? "http://localhost:4317" : endpoint));
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: and its database does, so a load balancer sends it
+    /// traffic. Plain "Healthy" or "Unhealthy", 200 or 503, to anyone: they say nothing else.
+    /// </summary>
+    public static void MapPortalHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+    }
+
+    /// <summary>Counts this instance's open circuits for <c>adminportal.circuits.open</c>.</summary>
+    internal sealed class CircuitMetrics(PortalMetrics metrics) : CircuitHandler
+    {
+        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            metrics.CircuitOpened();
+            return Task.CompletedTask;
+        }
+
+        public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            metrics.CircuitClosed();
+            return Task.CompletedTask;
+        }
+    }
+}
