@@ -17,6 +17,12 @@ if (args is ["api-budget"])
     return;
 }
 
+if (args is ["decisions"])
+{
+    await DecisionsBenchmark.RunAsync();
+    return;
+}
+
 const string BenchAccount = "acc_bench";
 const int WarmUp = 3;
 const int Iterations = 30;
