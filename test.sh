@@ -16,26 +16,29 @@ if [ ! -x "$chromium" ]; then
     || { echo "could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+# The newest installed server (a client-only package has the folder but no initdb).
+server_bin() { for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do [ -x "$d/initdb" ] && { echo "$d"; return; }; done; }
+pgbin=$(server_bin)
 if [ -z "$pgbin" ]; then
   echo "PostgreSQL not found: installing Debian's postgresql package"
   $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql >/dev/null \
     || { echo "could not install postgresql"; echo "0 passed, 1 failed"; exit 1; }
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  pgbin=$(server_bin)
 fi
 
-# A throwaway cluster on a free port under a temp folder, stopped (and removed) however the run ends.
+# A throwaway cluster under a temp folder, reached through its Unix socket only (no TCP port to collide with),
+# stopped and removed however the run ends.
 pgdir=$(mktemp -d)
-pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+pgport=5432
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
 chmod 755 "$pgdir"
 stop_pg() { as_pg "$pgbin/pg_ctl -D $pgdir/data -m immediate stop" >/dev/null 2>&1; rm -rf "$pgdir"; }
 trap stop_pg EXIT
 as_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null \
-  && as_pg "$pgbin/pg_ctl -D $pgdir/data -l $pgdir/pg.log -o '-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300' -w start" >/dev/null \
+  && as_pg "$pgbin/pg_ctl -D $pgdir/data -l $pgdir/pg.log -o \"-p $pgport -k $pgdir -c listen_addresses='' -c fsync=off -c max_connections=300\" -w start" >/dev/null \
   || { echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
-postgres="Host=127.0.0.1;Port=$pgport;Username=postgres"
+postgres="Host=$pgdir;Port=$pgport;Username=postgres"
 
 # Restores, builds and runs every test project; each prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
 log=$(mktemp)

@@ -42,6 +42,11 @@ builder.Services.AddPortalApi();
 builder.Services.AddPortalTelemetry(builder.Configuration);
 
 var app = builder.Build();
+if (!app.Environment.IsDevelopment() && KeyStorage.UnencryptedInDatabase(app.Configuration))
+{
+    app.Logger.LogWarning(
+        "The data-protection keys are kept in the database unencrypted: whoever reads the database or a backup can forge sign-in cookies. Set DataProtection:CertificatePath and DataProtection:CertificatePassword.");
+}
 
 if (migrateOnly || app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
 {

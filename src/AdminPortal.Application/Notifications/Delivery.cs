@@ -37,7 +37,9 @@ public interface IWebhookSecrets
 
 /// <summary>
 /// Every portal instance runs the senders: the one that moves an item's next attempt on (one conditional update) sends
-/// it, the others skip it. Should that instance stop before saving the outcome, the item is due again after the lease.
+/// it, the others skip it. The lease runs from the claim, not from the start of the batch, so a slow batch does not hand
+/// its last items to another instance. Should that instance stop before saving the outcome, the item is due again after
+/// the lease.
 /// </summary>
 public static class DeliveryClaim
 {
@@ -60,7 +62,7 @@ public sealed class DeliverQueuedMail(IPortalDbFactory dbFactory, IMailTransport
         var sent = 0;
         foreach (var mail in due)
         {
-            if (!await DeliveryClaim.TakeAsync(db.QueuedMails.Where(m => m.Id == mail.Id && m.NextAttemptAt == mail.NextAttemptAt), m => m.NextAttemptAt, now, ct))
+            if (!await DeliveryClaim.TakeAsync(db.QueuedMails.Where(m => m.Id == mail.Id && m.NextAttemptAt == mail.NextAttemptAt), m => m.NextAttemptAt, time.UtcNow(), ct))
             {
                 continue;
             }
@@ -105,7 +107,7 @@ public sealed class DeliverWebhooks(
         {
             var endpoint = endpoints[delivery.EndpointId];
             if (!endpoint.IsActive
-                || !await DeliveryClaim.TakeAsync(db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.NextAttemptAt == delivery.NextAttemptAt), d => d.NextAttemptAt, now, ct))
+                || !await DeliveryClaim.TakeAsync(db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.NextAttemptAt == delivery.NextAttemptAt), d => d.NextAttemptAt, time.UtcNow(), ct))
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using AdminPortal.Application.Common;
 using AdminPortal.Infrastructure.Persistence;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Infrastructure.Api;
@@ -16,6 +17,9 @@ public sealed class IdempotencyRecord
     /// <summary>A hash of the method, path and body: the same key with another request is refused.</summary>
     public string RequestHash { get; set; } = null!;
 
+    /// <summary>Which request holds the claim: only it may store the answer or give the key back.</summary>
+    public string ClaimToken { get; set; } = string.Empty;
+
     /// <summary>0 while the first request is still being handled (the key is claimed), its answer's status after.</summary>
     public int StatusCode { get; set; }
 
@@ -30,10 +34,15 @@ public sealed class IdempotencyRecord
     public bool Answered => StatusCode != 0;
 }
 
-/// <summary>What <see cref="IdempotencyStore.ClaimAsync"/> found: the key is now this caller's, or the first answer, or still busy.</summary>
-public sealed record IdempotencyClaim(bool Claimed, IdempotencyRecord? Previous)
+/// <summary>
+/// What <see cref="IdempotencyStore.ClaimAsync"/> found: the key is now this caller's (<see cref="Token"/>), or the first
+/// request (answered, or still running with another body), or a first request still running.
+/// </summary>
+public sealed record IdempotencyClaim(string? Token, IdempotencyRecord? Previous)
 {
-    public bool Busy => !Claimed && Previous is null;
+    public bool Claimed => Token is not null;
+
+    public bool Busy => Token is null && Previous is null;
 }
 
 /// <summary>
@@ -62,14 +71,15 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> dbFactor
             var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
             if (existing is not null && existing.ExpiresAt > now && (existing.Answered || existing.CreatedAt > now - AbandonedAfter))
             {
-                if (existing.Answered)
+                // Answered, or another body under the same key: no need to wait for what the answer would be.
+                if (existing.Answered || existing.RequestHash != requestHash)
                 {
-                    return new IdempotencyClaim(false, existing);
+                    return new IdempotencyClaim(null, existing);
                 }
 
                 if (waited.Elapsed > WaitLimit)
                 {
-                    return new IdempotencyClaim(false, null);
+                    return new IdempotencyClaim(null, null);
                 }
 
                 await Task.Delay(PollInterval, ct);
@@ -82,11 +92,12 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> dbFactor
                 await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.CreatedAt == existing.CreatedAt).ExecuteDeleteAsync(ct);
             }
 
-            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = userId, Key = key, RequestHash = requestHash, CreatedAt = now, ExpiresAt = now + Retention });
+            var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = userId, Key = key, ClaimToken = token, RequestHash = requestHash, CreatedAt = now, ExpiresAt = now + Retention });
             try
             {
                 await db.SaveChangesAsync(ct);
-                return new IdempotencyClaim(true, null);
+                return new IdempotencyClaim(token, null);
             }
             catch (DbUpdateException ex) when (db.IsConflict(ex))
             {
@@ -95,21 +106,28 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> dbFactor
         }
     }
 
-    /// <summary>Keeps the answer for retries, and drops answers past their 24 hours.</summary>
-    public async Task AnswerAsync(string userId, string key, int statusCode, string contentType, byte[] body, CancellationToken ct)
+    /// <summary>Keeps the answer for retries (if this claim still holds the key), then drops answers past their 24 hours.</summary>
+    public async Task AnswerAsync(string userId, string key, string token, int statusCode, string contentType, byte[] body, CancellationToken ct)
     {
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(ct);
         await db.IdempotencyRecords
-            .Where(r => r.UserId == userId && r.Key == key)
+            .Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == token)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.StatusCode, statusCode).SetProperty(r => r.ContentType, contentType).SetProperty(r => r.Body, body), ct);
+        try
+        {
+            await db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        }
+        catch (DbException)
+        {
+            // Housekeeping only: the next answer sweeps again.
+        }
     }
 
-    /// <summary>Gives the key back when the request failed on the server: a retry may well succeed.</summary>
-    public async Task ReleaseAsync(string userId, string key, CancellationToken ct)
+    /// <summary>Gives the key back when the request failed on the server, if this claim still holds it: a retry may well succeed.</summary>
+    public async Task ReleaseAsync(string userId, string key, string token, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.StatusCode == 0).ExecuteDeleteAsync(ct);
+        await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.ClaimToken == token && r.StatusCode == 0).ExecuteDeleteAsync(ct);
     }
 }

@@ -10,7 +10,7 @@ namespace AdminPortal.Infrastructure.Jobs;
 /// <summary>
 /// Releases the numbers approved for the end of their billing cycle when it comes, and returns numbers to inventory when
 /// their cooling-off period ends. It keeps no state of its own: each pass asks the database what is due, so a restart
-/// simply picks up where the last pass stopped.
+/// simply picks up where the last pass stopped. It also sweeps counter windows no throttle needs any more.
 /// </summary>
 internal sealed partial class ReturnToInventoryService(
     IServiceScopeFactory scopes,
@@ -18,6 +18,9 @@ internal sealed partial class ReturnToInventoryService(
     IOptions<ReleaseOptions> options,
     ILogger<ReturnToInventoryService> logger) : BackgroundService
 {
+    /// <summary>Counter windows of throttles and API budgets are kept a day, far longer than any of their windows.</summary>
+    private const int CounterWindowsKeptMinutes = 24 * 60;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReturnToInventoryIntervalSeconds), time);
@@ -32,6 +35,8 @@ internal sealed partial class ReturnToInventoryService(
                 {
                     LogReturned(returned);
                 }
+
+                await scope.ServiceProvider.GetRequiredService<Throttling.WindowCounter>().SweepAsync(CounterWindowsKeptMinutes, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -21,4 +21,12 @@ public static class KeyStorage
         var keys = Path.GetFullPath(configuration.GetValue("DataProtection:KeysFolder", "App_Data/keys")!, contentRoot);
         return protection.PersistKeysToFileSystem(PrivateFolder.Create(keys, narrowExisting: true));
     }
+
+    /// <summary>
+    /// Whether the keys sit unencrypted in the database, readable by every role that can read it and in every backup: worth
+    /// a warning outside Development.
+    /// </summary>
+    public static bool UnencryptedInDatabase(IConfiguration configuration) =>
+        configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
+        && string.IsNullOrWhiteSpace(configuration["DataProtection:CertificatePath"]);
 }

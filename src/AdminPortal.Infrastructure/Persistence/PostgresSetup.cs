@@ -7,5 +7,5 @@ public static class PostgresSetup
     public static DbContextOptionsBuilder UsePortalPostgres(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString)
-            .AddInterceptors(new VersionInterceptor());
+            .AddInterceptors(new VersionInterceptor(), new NulFreeParameters());
 }

@@ -33,18 +33,24 @@ public sealed partial class PortalSeeder(
         // their own, and for a while not read each other's cookies.
         protection.CreateProtector(nameof(PortalSeeder)).Protect("key ring ready");
 
-        foreach (var role in PortalRoles.All)
+        // Instances starting together on one database: one at a time checks and creates the roles and the first administrator.
+        await using (var transaction = await db.BeginSerializedAsync(ct))
         {
-            if (!await roles.RoleExistsAsync(role))
+            foreach (var role in PortalRoles.All)
             {
-                Ensure(await roles.CreateAsync(new IdentityRole(role)), role);
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    Ensure(await roles.CreateAsync(new IdentityRole(role)), role);
+                }
             }
-        }
 
-        if (bootstrap.Value is { AdminEmail.Length: > 0, AdminPassword.Length: > 0 } admin && !(await users.GetUsersInRoleAsync(PortalRoles.Admin)).Any())
-        {
-            await CreateUserAsync(admin.AdminEmail, "Administrator", admin.AdminPassword, PortalRoles.Admin);
-            LogBootstrapped(admin.AdminEmail);
+            if (bootstrap.Value is { AdminEmail.Length: > 0, AdminPassword.Length: > 0 } admin && !(await users.GetUsersInRoleAsync(PortalRoles.Admin)).Any())
+            {
+                await CreateUserAsync(admin.AdminEmail, "Administrator", admin.AdminPassword, PortalRoles.Admin);
+                LogBootstrapped(admin.AdminEmail);
+            }
+
+            await transaction.CommitAsync(ct);
         }
 
         if (demoOptions.Value.Seed && environment.IsProduction())

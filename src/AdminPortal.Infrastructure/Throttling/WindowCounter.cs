@@ -50,6 +50,17 @@ public sealed class WindowCounter(IDbContextFactory<PortalDbContext> dbFactory, 
         return await db.CounterWindows.Where(w => w.Key == key && w.Minute == minute).SumAsync(w => w.Count, ct) + await EarlierAsync(db, key, minute, minutes, ct);
     }
 
+    /// <summary>
+    /// Drops the windows older than <paramref name="minutes"/>: a key counted once and never again (a guessed user name, an
+    /// address seen once) would otherwise keep its row for good.
+    /// </summary>
+    public async Task<int> SweepAsync(int minutes, CancellationToken ct)
+    {
+        var oldest = CurrentMinute() - minutes;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CounterWindows.Where(w => w.Minute < oldest).ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>The time left in the current clock minute.</summary>
     public TimeSpan LeftInMinute() => TimeSpan.FromMilliseconds(60_000 - (time.GetUtcNow().ToUnixTimeMilliseconds() % 60_000));
 

@@ -9,7 +9,7 @@ namespace AdminPortal.Web.Api;
 /// Each API key may make <c>Api:RateLimitPerMinute</c> calls per clock minute, counted in the database so that several
 /// portal instances share one budget. Runs before the idempotency check, so a refused call claims no key.
 /// </summary>
-public sealed class ApiRateLimitMiddleware(RequestDelegate next, WindowCounter counter, IConfiguration configuration)
+public sealed partial class ApiRateLimitMiddleware(RequestDelegate next, WindowCounter counter, IConfiguration configuration, ILogger<ApiRateLimitMiddleware> logger)
 {
     /// <summary>Marks the endpoints that draw on the budget.</summary>
     public sealed class Counted;
@@ -24,7 +24,20 @@ public sealed class ApiRateLimitMiddleware(RequestDelegate next, WindowCounter c
             return;
         }
 
-        if (await counter.CountAsync("api/key/" + keyId, minutes: 1, http.RequestAborted) <= _perMinute)
+        int calls;
+        try
+        {
+            calls = await counter.CountAsync("api/key/" + keyId, minutes: 1, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A budget that cannot be counted (the database busy or away) does not refuse the call: the call itself says
+            // whether the database answers.
+            LogUncounted(ex);
+            calls = 0;
+        }
+
+        if (calls <= _perMinute)
         {
             await next(http);
             return;
@@ -37,4 +50,7 @@ public sealed class ApiRateLimitMiddleware(RequestDelegate next, WindowCounter c
             $"This API key made more than {_perMinute} calls in a minute",
             $"Wait {seconds} seconds (Retry-After) before the next call, and pace the calls below {_perMinute} a minute"));
     }
+
+    [LoggerMessage(LogLevel.Warning, "An API call could not be counted against its key's budget; it went through")]
+    private partial void LogUncounted(Exception ex);
 }

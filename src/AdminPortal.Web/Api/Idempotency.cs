@@ -52,27 +52,33 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             return;
         }
 
+        var token = claim.Token!;
         var original = http.Response.Body;
         using var captured = new MemoryStream();
         http.Response.Body = captured;
-        var answered = false;
         try
         {
             await next(http);
-            // A server failure is not kept: the retry may well succeed.
-            if (http.Response.StatusCode < StatusCodes.Status500InternalServerError)
-            {
-                await store.AnswerAsync(userId, key, http.Response.StatusCode, http.Response.ContentType ?? string.Empty, captured.ToArray(), CancellationToken.None);
-                answered = true;
-            }
+        }
+        catch
+        {
+            await store.ReleaseAsync(userId, key, token, CancellationToken.None);
+            throw;
         }
         finally
         {
             http.Response.Body = original;
-            if (!answered)
-            {
-                await store.ReleaseAsync(userId, key, CancellationToken.None);
-            }
+        }
+
+        // A server failure is not kept: the retry may well succeed. Once the endpoint acted, the key is never given
+        // back: should keeping the answer fail, the claim stands until it is taken for abandoned.
+        if (http.Response.StatusCode < StatusCodes.Status500InternalServerError)
+        {
+            await store.AnswerAsync(userId, key, token, http.Response.StatusCode, http.Response.ContentType ?? string.Empty, captured.ToArray(), CancellationToken.None);
+        }
+        else
+        {
+            await store.ReleaseAsync(userId, key, token, CancellationToken.None);
         }
 
         captured.Position = 0;

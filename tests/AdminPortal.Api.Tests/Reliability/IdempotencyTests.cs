@@ -1,3 +1,5 @@
+using AdminPortal.Infrastructure.Api;
+using Microsoft.Extensions.DependencyInjection;
 using AdminPortal.Domain.Numbers;
 
 namespace AdminPortal.Api.Tests.Reliability;
@@ -152,5 +154,37 @@ public sealed class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
 
         await first.ErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
         await retry.ErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task A_claim_taken_over_as_abandoned_cannot_overwrite_or_give_back_the_new_claim()
+    {
+        var store = host.Factory.Services.GetRequiredService<IdempotencyStore>();
+        var (user, key) = (host.Owner.Actor.UserId, Guid.NewGuid().ToString());
+        var stale = await store.ClaimAsync(user, key, "same request", Ct);
+        host.Db.Clock.Advance(IdempotencyStore.AbandonedAfter + TimeSpan.FromSeconds(1));
+        var fresh = await store.ClaimAsync(user, key, "same request", Ct);
+        Assert.True(fresh.Claimed);
+
+        // The instance that held the first claim wakes up late and tries to finish.
+        await store.ReleaseAsync(user, key, stale.Token!, Ct);
+        await store.AnswerAsync(user, key, stale.Token!, 201, "application/json", "\"stale\""u8.ToArray(), Ct);
+        await store.AnswerAsync(user, key, fresh.Token!, 201, "application/json", "\"fresh\""u8.ToArray(), Ct);
+
+        var replay = await store.ClaimAsync(user, key, "same request", Ct);
+        Assert.Equal("\"fresh\"", System.Text.Encoding.UTF8.GetString(replay.Previous!.Body));
+    }
+
+    [Fact]
+    public async Task Another_body_under_a_key_still_in_flight_is_told_at_once_rather_than_made_to_wait()
+    {
+        var store = host.Factory.Services.GetRequiredService<IdempotencyStore>();
+        var (user, key) = (host.Owner.Actor.UserId, Guid.NewGuid().ToString());
+        Assert.True((await store.ClaimAsync(user, key, "first body", Ct)).Claimed);
+
+        var other = await store.ClaimAsync(user, key, "another body", Ct);
+
+        Assert.False(other.Busy);
+        Assert.Equal("first body", other.Previous!.RequestHash);
     }
 }

@@ -83,7 +83,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var claims = Enumerable.Range(0, 10).Select(i => stores[i % 2].ClaimAsync(userId, key, "hash", Ct)).ToList();
         var first = await await Task.WhenAny(claims);
         Assert.True(first.Claimed);
-        await stores[0].AnswerAsync(userId, key, 201, "application/json", "{}"u8.ToArray(), Ct);
+        await stores[0].AnswerAsync(userId, key, first.Token!, 201, "application/json", "{}"u8.ToArray(), Ct);
         var all = await Task.WhenAll(claims);
 
         Assert.Single(all, c => c.Claimed);

@@ -27,8 +27,9 @@ public sealed class UpgradeFromEf9Tests
 
         Assert.Equal(before.Keys.Order(), after.Keys.Where(before.ContainsKey).Order());
         // Columns a migration dropped (the fee, now on the request only) or added (the audit chain's hash, an event's subject,
-        // a user's disabling, the timing, batch and approvals of a request, a number's recent calls) aside.
-        string[] added = ["Hash", "Subject", "DisabledAt", "Timing", "ScheduledFor", "BatchId", "SecondApprovalReasons", "FirstApprovedById", "FirstApprovedByName", "FirstApprovedAt", "CallsLast30Days"];
+        // a user's disabling, the timing, batch and approvals of a request, a number's recent calls, an idempotency claim's
+        // token) aside.
+        string[] added = ["Hash", "Subject", "DisabledAt", "Timing", "ScheduledFor", "BatchId", "SecondApprovalReasons", "FirstApprovedById", "FirstApprovedByName", "FirstApprovedAt", "CallsLast30Days", "ClaimToken"];
         Assert.All(before, table => Assert.Equal(Without(table.Value, "ReleaseFeeCents"), Without(after[table.Key], added)));
         Assert.Equal(291, before["PhoneNumbers"].Count);
         Assert.Equal(18, before["AuditEvents"].Count);

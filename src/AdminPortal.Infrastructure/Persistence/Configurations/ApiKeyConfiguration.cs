@@ -33,6 +33,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.UserId).HasMaxLength(Keys.NameMaxLength);
         builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyMaxLength);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.ClaimToken).HasMaxLength(32);
         builder.HasIndex(r => r.ExpiresAt);
     }
 }
@@ -43,5 +44,6 @@ internal sealed class CounterWindowConfiguration : IEntityTypeConfiguration<Coun
     {
         builder.HasKey(w => new { w.Key, w.Minute });
         builder.Property(w => w.Key).HasMaxLength(CounterWindow.KeyMaxLength);
+        builder.HasIndex(w => w.Minute);
     }
 }

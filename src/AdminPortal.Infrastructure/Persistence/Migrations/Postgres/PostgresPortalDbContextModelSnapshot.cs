@@ -727,6 +727,11 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("ClaimToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("text");
@@ -837,6 +842,8 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Key", "Minute");
+
+                    b.HasIndex("Minute");
 
                     b.ToTable("CounterWindows");
                 });

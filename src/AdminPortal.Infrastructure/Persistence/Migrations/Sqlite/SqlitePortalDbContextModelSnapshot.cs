@@ -711,6 +711,11 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("ClaimToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -821,6 +826,8 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key", "Minute");
+
+                    b.HasIndex("Minute");
 
                     b.ToTable("CounterWindows");
                 });

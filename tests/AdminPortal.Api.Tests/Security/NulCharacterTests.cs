@@ -1,0 +1,43 @@
+using AdminPortal.Application.Common;
+
+namespace AdminPortal.Api.Tests.Security;
+
+/// <summary>
+/// A NUL character wherever a caller can put one (paths refuse it before the portal sees them): PostgreSQL refuses it in
+/// text, SQLite keeps it; either way the caller gets the answer any unknown value gets, never a server error.
+/// </summary>
+public sealed class NulCharacterTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    [Fact]
+    public async Task A_search_or_country_with_a_NUL_finds_nothing()
+    {
+        await host.NumberAsync();
+
+        foreach (var query in new[] { "q=Line%00", "country=U%00" })
+        {
+            using var response = await host.Client(host.Owner).GetAsync($"/api/v1/accounts/{Cast.AccountId}/numbers?{query}", Ct);
+            Assert.Empty((await response.JsonAsync()).GetProperty("numbers").EnumerateArray());
+        }
+    }
+
+    [Fact]
+    public async Task A_forged_cursor_with_a_NUL_gets_a_page_rather_than_a_server_error()
+    {
+        await host.NumberAsync();
+        var cursor = Uri.EscapeDataString(Cursor.Encode("+1415\0", "phn_\0"));
+
+        using var response = await host.Client(host.Owner).GetAsync($"/api/v1/accounts/{Cast.AccountId}/numbers?cursor={cursor}", Ct);
+
+        // Where the cursor falls depends on how the database orders the character; a page comes back either way.
+        Assert.Equal(JsonValueKind.Array, (await response.JsonAsync()).GetProperty("numbers").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_sign_in_name_with_a_NUL_is_refused_without_a_server_error()
+    {
+        using var response = await host.Browser().SignInAsync("owner\0@example.com");
+
+        Assert.InRange((int)response.StatusCode, 200, 499);
+        Assert.Equal(HttpStatusCode.Redirect, (await host.Browser().SignInAsync(Cast.OwnerEmail)).StatusCode);
+    }
+}
