@@ -1,4 +1,5 @@
 using AdminPortal.Application.Audit;
+using AdminPortal.Infrastructure.Jobs;
 
 namespace AdminPortal.Web.Components.Shared;
 
@@ -7,7 +8,7 @@ namespace AdminPortal.Web.Components.Shared;
 /// database: it polls the newest audit event id every <see cref="Interval"/>, one cheap query per instance however many
 /// pages are open, and raises <see cref="Changed"/> when the id moves.
 /// </summary>
-public sealed partial class ChangeFeed(IServiceScopeFactory scopes, ILogger<ChangeFeed> logger) : BackgroundService
+public sealed class ChangeFeed(IServiceScopeFactory scopes, ILogger<ChangeFeed> logger) : PollingService(Interval, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -30,24 +31,5 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, ILogger<Chan
         return moved;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The system clock on purpose: this paces a poll, it decides nothing about releases.
-        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
-        do
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(LogLevel.Warning, "Reading the newest change failed; the next poll tries again")]
-    private partial void LogFailed(Exception ex);
+    protected override Task PollAsync(CancellationToken ct) => CheckAsync(ct);
 }
