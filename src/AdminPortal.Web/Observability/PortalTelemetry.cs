@@ -47,7 +47,9 @@ public static class PortalTelemetry
         switch (configuration.GetValue("Telemetry:Exporter", TelemetryExporter.None))
         {
             case TelemetryExporter.Console:
-                telemetry.WithMetrics(metrics => metrics.AddConsoleExporter()).WithTracing(tracing => tracing.AddConsoleExporter());
+                // Once a minute: the demo's console stays readable between the metric dumps.
+                telemetry.WithMetrics(metrics => metrics.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 60_000))
+                    .WithTracing(tracing => tracing.AddConsoleExporter());
                 break;
             case TelemetryExporter.Otlp:
                 var endpoint = configuration["Telemetry:OtlpEndpoint"];
