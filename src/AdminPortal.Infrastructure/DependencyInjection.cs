@@ -26,7 +26,6 @@ public static class DependencyInjection
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<Api.IdempotencyStore>();
-        services.AddSingleton<Throttling.WindowCounter>();
         services.AddPortalEmail(configuration);
 
         services.AddScoped<DemoData>();
@@ -75,9 +74,11 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 services.AddPortalContext<SqlitePortalDbContext>(options => options.UsePortalSqlite(connectionString ?? SqliteSetup.DefaultConnectionString, database.BusyTimeoutMilliseconds));
+                services.AddSingleton<Throttling.WindowCounter, Throttling.MemoryWindowCounter>();
                 break;
             case DatabaseProvider.Postgres when !string.IsNullOrWhiteSpace(connectionString):
                 services.AddPortalContext<PostgresPortalDbContext>(options => options.UsePortalPostgres(connectionString));
+                services.AddSingleton<Throttling.WindowCounter, Throttling.DatabaseWindowCounter>();
                 break;
             case DatabaseProvider.Postgres:
                 throw new InvalidOperationException(

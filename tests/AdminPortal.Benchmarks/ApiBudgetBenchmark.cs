@@ -18,7 +18,7 @@ internal static class ApiBudgetBenchmark
     public static async Task RunAsync()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var counter = new WindowCounter(database.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), TimeProvider.System);
+        var counter = new DatabaseWindowCounter(database.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), TimeProvider.System);
         for (var i = 0; i < 50; i++)
         {
             await counter.CountAsync("api/key/warmup", 1, CancellationToken.None);

@@ -17,14 +17,32 @@ public sealed class CounterWindow
 }
 
 /// <summary>
-/// Counts in the database, so that every portal instance draws on one budget: the API calls of a key, failed sign-ins
-/// of an address or a user name. One upsert per counted event, answered with the new count (docs/performance.md has
-/// its cost); a window of several minutes sums their per-minute rows.
+/// How often something happened under a key in the last clock minutes: the API calls of a key, failed sign-ins of an
+/// address or a user name. On PostgreSQL the counts are in the database, shared by every instance
+/// (<see cref="DatabaseWindowCounter"/>); on SQLite, one machine, they are kept in memory (<see cref="MemoryWindowCounter"/>),
+/// as a write per API call would queue every call behind SQLite's one writer (docs/performance.md).
 /// </summary>
-public sealed class WindowCounter(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time)
+public abstract class WindowCounter(TimeProvider time)
 {
     /// <summary>Counts one event; the events of <paramref name="key"/> in the last <paramref name="minutes"/> clock minutes, this one included.</summary>
-    public async Task<int> CountAsync(string key, int minutes, CancellationToken ct)
+    public abstract Task<int> CountAsync(string key, int minutes, CancellationToken ct);
+
+    /// <summary>The events of <paramref name="key"/> in the last <paramref name="minutes"/> clock minutes, counting nothing.</summary>
+    public abstract Task<int> SumAsync(string key, int minutes, CancellationToken ct);
+
+    /// <summary>Drops the windows older than <paramref name="minutes"/>, so that keys counted once do not stay for good.</summary>
+    public abstract Task<int> SweepAsync(int minutes, CancellationToken ct);
+
+    /// <summary>The time left in the current clock minute.</summary>
+    public TimeSpan LeftInMinute() => TimeSpan.FromMilliseconds(60_000 - (time.GetUtcNow().ToUnixTimeMilliseconds() % 60_000));
+
+    protected long CurrentMinute() => time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000;
+}
+
+/// <summary>One upsert per counted event, answered with the new count; a window of several minutes sums their per-minute rows.</summary>
+public sealed class DatabaseWindowCounter(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time) : WindowCounter(time)
+{
+    public override async Task<int> CountAsync(string key, int minutes, CancellationToken ct)
     {
         var minute = CurrentMinute();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -42,30 +60,62 @@ public sealed class WindowCounter(IDbContextFactory<PortalDbContext> dbFactory, 
         return minutes == 1 ? now : now + await EarlierAsync(db, key, minute, minutes, ct);
     }
 
-    /// <summary>The events of <paramref name="key"/> in the last <paramref name="minutes"/> clock minutes, counting nothing.</summary>
-    public async Task<int> SumAsync(string key, int minutes, CancellationToken ct)
+    public override async Task<int> SumAsync(string key, int minutes, CancellationToken ct)
     {
         var minute = CurrentMinute();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.CounterWindows.Where(w => w.Key == key && w.Minute == minute).SumAsync(w => w.Count, ct) + await EarlierAsync(db, key, minute, minutes, ct);
     }
 
-    /// <summary>
-    /// Drops the windows older than <paramref name="minutes"/>: a key counted once and never again (a guessed user name, an
-    /// address seen once) would otherwise keep its row for good.
-    /// </summary>
-    public async Task<int> SweepAsync(int minutes, CancellationToken ct)
+    public override async Task<int> SweepAsync(int minutes, CancellationToken ct)
     {
         var oldest = CurrentMinute() - minutes;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.CounterWindows.Where(w => w.Minute < oldest).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>The time left in the current clock minute.</summary>
-    public TimeSpan LeftInMinute() => TimeSpan.FromMilliseconds(60_000 - (time.GetUtcNow().ToUnixTimeMilliseconds() % 60_000));
-
-    private long CurrentMinute() => time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000;
-
     private static Task<int> EarlierAsync(PortalDbContext db, string key, long minute, int minutes, CancellationToken ct) =>
         db.CounterWindows.Where(w => w.Key == key && w.Minute < minute && w.Minute > minute - minutes).SumAsync(w => w.Count, ct);
+}
+
+/// <summary>The same counts in this process's memory, for one machine.</summary>
+public sealed class MemoryWindowCounter(TimeProvider time) : WindowCounter(time)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, long Minute), int> _windows = new();
+
+    public override Task<int> CountAsync(string key, int minutes, CancellationToken ct)
+    {
+        var minute = CurrentMinute();
+        var now = _windows.AddOrUpdate((key, minute), 1, (_, count) => count + 1);
+        return Task.FromResult(now + Earlier(key, minute, minutes));
+    }
+
+    public override Task<int> SumAsync(string key, int minutes, CancellationToken ct)
+    {
+        var minute = CurrentMinute();
+        return Task.FromResult(_windows.GetValueOrDefault((key, minute)) + Earlier(key, minute, minutes));
+    }
+
+    public override Task<int> SweepAsync(int minutes, CancellationToken ct)
+    {
+        var oldest = CurrentMinute() - minutes;
+        var swept = 0;
+        foreach (var window in _windows.Keys.Where(w => w.Minute < oldest))
+        {
+            swept += _windows.TryRemove(window, out _) ? 1 : 0;
+        }
+
+        return Task.FromResult(swept);
+    }
+
+    private int Earlier(string key, long minute, int minutes)
+    {
+        var sum = 0;
+        for (var earlier = minute - minutes + 1; earlier < minute; earlier++)
+        {
+            sum += _windows.GetValueOrDefault((key, earlier));
+        }
+
+        return sum;
+    }
 }

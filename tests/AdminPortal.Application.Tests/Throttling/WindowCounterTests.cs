@@ -1,0 +1,36 @@
+using AdminPortal.Infrastructure.Persistence;
+using AdminPortal.Infrastructure.Throttling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Application.Tests.Throttling;
+
+public sealed class WindowCounterTests
+{
+    [Theory]
+    [InlineData("database")]
+    [InlineData("memory")]
+    public async Task A_counter_sums_the_last_minutes_of_its_key_alone_and_forgets_what_the_sweep_drops(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        WindowCounter counter = kind == "database"
+            ? new DatabaseWindowCounter(db.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), db.Clock)
+            : new MemoryWindowCounter(db.Clock);
+
+        Assert.Equal(1, await counter.CountAsync("a", 3, Ct));
+        Assert.Equal(2, await counter.CountAsync("a", 3, Ct));
+        Assert.Equal(1, await counter.CountAsync("b", 3, Ct));
+        db.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(3, await counter.CountAsync("a", 3, Ct));
+        Assert.Equal(2, await counter.CountAsync("a", 1, Ct));
+        db.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // The first minute's events left the three-minute window; the third minute's two are still in it.
+        Assert.Equal(2, await counter.SumAsync("a", 3, Ct));
+        Assert.Equal(0, await counter.SumAsync("b", 3, Ct));
+
+        // The first minute's windows of both keys go; the later one stays.
+        Assert.Equal(2, await counter.SweepAsync(2, Ct));
+        Assert.Equal(2, await counter.SumAsync("a", 60, Ct));
+    }
+}
