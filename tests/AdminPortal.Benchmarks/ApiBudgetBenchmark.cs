@@ -53,13 +53,7 @@ internal static class ApiBudgetBenchmark
         Console.WriteLine();
         Console.WriteLine("| Callers | Calls | Median ms | p95 ms | Calls per second |");
         Console.WriteLine("|---:|---:|---:|---:|---:|");
-        Console.WriteLine($"| 1 | {Sequential:N0} | {Percentile(one, 0.5):F2} | {Percentile(one, 0.95):F2} | {Sequential / oneSeconds:N0} |");
-        Console.WriteLine($"| {Callers} | {all.Count:N0} | {Percentile(all, 0.5):F2} | {Percentile(all, 0.95):F2} | {all.Count / manySeconds:N0} |");
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        Console.WriteLine($"| 1 | {Sequential:N0} | {Stats.Percentile(one, 0.5):F2} | {Stats.Percentile(one, 0.95):F2} | {Sequential / oneSeconds:N0} |");
+        Console.WriteLine($"| {Callers} | {all.Count:N0} | {Stats.Percentile(all, 0.5):F2} | {Stats.Percentile(all, 0.95):F2} | {all.Count / manySeconds:N0} |");
     }
 }

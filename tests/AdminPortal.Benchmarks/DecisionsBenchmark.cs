@@ -103,9 +103,9 @@ internal static class DecisionsBenchmark
         var (http, httpSeconds, httpErrors) = await OverHttpAsync(database, reviewers, pending[((Reviewers * DecisionsEach) + Races)..]);
         Console.WriteLine("| Workload | Decisions | Median ms | p95 ms | Decisions per second | Errors | Target p95 ≤ 25 ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
-        Console.WriteLine($"| {Reviewers} reviewers, a request each at a time, approve and reject alternately | {all.Count:N0} | {Percentile(all, 0.5):F1} | {Percentile(all, 0.95):F1} | {all.Count / seconds:N0} | {Listed(errors)} | {(Percentile(all, 0.95) <= 25 ? "met" : "missed")} |");
-        Console.WriteLine($"| {Reviewers} reviewers racing on one request, {Races} times | {races.Count:N0} calls | {Percentile(races, 0.5):F1} | {Percentile(races, 0.95):F1} | - | - | {(Percentile(races, 0.95) <= 25 ? "met" : "missed")} |");
-        Console.WriteLine($"| {Reviewers} API clients, approve and reject alternately over HTTP | {http.Count:N0} | {Percentile(http, 0.5):F1} | {Percentile(http, 0.95):F1} | {http.Count / httpSeconds:N0} | {Listed(httpErrors)} | {(Percentile(http, 0.95) <= 25 ? "met" : "missed")} |");
+        Console.WriteLine($"| {Reviewers} reviewers, a request each at a time, approve and reject alternately | {all.Count:N0} | {Stats.Percentile(all, 0.5):F1} | {Stats.Percentile(all, 0.95):F1} | {all.Count / seconds:N0} | {Listed(errors)} | {(Stats.Percentile(all, 0.95) <= 25 ? "met" : "missed")} |");
+        Console.WriteLine($"| {Reviewers} reviewers racing on one request, {Races} times | {races.Count:N0} calls | {Stats.Percentile(races, 0.5):F1} | {Stats.Percentile(races, 0.95):F1} | - | - | {(Stats.Percentile(races, 0.95) <= 25 ? "met" : "missed")} |");
+        Console.WriteLine($"| {Reviewers} API clients, approve and reject alternately over HTTP | {http.Count:N0} | {Stats.Percentile(http, 0.5):F1} | {Stats.Percentile(http, 0.95):F1} | {http.Count / httpSeconds:N0} | {Listed(httpErrors)} | {(Stats.Percentile(http, 0.95) <= 25 ? "met" : "missed")} |");
         Console.WriteLine();
         Console.WriteLine($"Races with exactly one approval and one audit event: {raceOutcomes.Count(o => o == 11)} of {Races}");
     }
@@ -232,11 +232,5 @@ internal static class DecisionsBenchmark
         {
             throw new InvalidOperationException($"Seeding refused a move: {result.Error.Code}");
         }
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 }
