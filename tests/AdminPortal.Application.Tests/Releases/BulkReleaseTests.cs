@@ -50,11 +50,7 @@ public sealed class BulkReleaseTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var numbers = new List<PhoneNumber>();
-        for (var i = 0; i < 5; i++)
-        {
-            numbers.Add(await portal.NumberAsync());
-        }
+        var numbers = await NumbersAsync(portal, 5);
 
         var blocked = await portal.NumberAsync(shape: Portal.WithAgents("Support Bot"));
         var progress = new List<int>();
@@ -82,13 +78,9 @@ public sealed class BulkReleaseTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var numbers = new List<PhoneNumber>();
-        for (var i = 0; i < 4; i++)
-        {
-            numbers.Add(await portal.NumberAsync());
-        }
+        var numbers = await NumbersAsync(portal, 4);
 
-        var batch = (await db.Get<RequestBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [.. numbers.Select(n => n.E164)], Cast.Reason, ReleaseTiming.Now, null, Ct)).Succeeded();
+        var batch = await BatchAsync(db, portal, numbers);
         await portal.ChangeNumberAsync(numbers[2].Id, n => n.AttachAgent(new AttachedAgent("agt_9", "Night Bot")));
 
         var decided = (await db.Get<DecideBatch>().ApproveAsync(portal.Reviewer, batch.BatchId, ct: Ct)).Succeeded();
@@ -107,13 +99,9 @@ public sealed class BulkReleaseTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
-        var numbers = new List<PhoneNumber>();
-        for (var i = 0; i < 4; i++)
-        {
-            numbers.Add(await portal.NumberAsync());
-        }
+        var numbers = await NumbersAsync(portal, 4);
 
-        var batch = (await db.Get<RequestBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [.. numbers.Select(n => n.E164)], Cast.Reason, ReleaseTiming.Now, null, Ct)).Succeeded();
+        var batch = await BatchAsync(db, portal, numbers);
         var ids = batch.Results.Select(r => r.RequestId!).ToList();
 
         (await db.Get<DecideBatch>().RejectAsync(portal.Reviewer, batch.BatchId, "short", ids[..1], Ct)).Failed(Errors.NoteLength);
@@ -136,13 +124,8 @@ public sealed class BulkReleaseTests
         {
             await using var db = await TestDatabase.CreateAsync();
             var portal = await Portal.CreateAsync(db);
-            var numbers = new List<PhoneNumber>();
-            for (var i = 0; i < 3; i++)
-            {
-                numbers.Add(await portal.NumberAsync());
-            }
-
-            var batch = (await db.Get<RequestBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [.. numbers.Select(n => n.E164)], Cast.Reason, ReleaseTiming.Now, null, Ct)).Succeeded();
+            var numbers = await NumbersAsync(portal, 3);
+            var batch = await BatchAsync(db, portal, numbers);
             var contested = batch.Results[1].RequestId!;
 
             var results = await Race.RunAsync<Result>(
@@ -160,6 +143,22 @@ public sealed class BulkReleaseTests
     }
 
     /// <summary>Reports on the caller's thread, so the test reads every report in order.</summary>
+    /// <summary>Active numbers of the owner's account, with nothing in the way of their release.</summary>
+    private static async Task<List<PhoneNumber>> NumbersAsync(Portal portal, int count)
+    {
+        var numbers = new List<PhoneNumber>();
+        for (var i = 0; i < count; i++)
+        {
+            numbers.Add(await portal.NumberAsync());
+        }
+
+        return numbers;
+    }
+
+    /// <summary>The numbers requested by the owner as one batch, to be released now.</summary>
+    private static async Task<BatchView> BatchAsync(TestDatabase db, Portal portal, IEnumerable<PhoneNumber> numbers) =>
+        (await db.Get<RequestBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [.. numbers.Select(n => n.E164)], Cast.Reason, ReleaseTiming.Now, null, Ct)).Succeeded();
+
     private sealed class SynchronousProgress(List<int> reports) : IProgress<int>
     {
         public void Report(int value) => reports.Add(value);
