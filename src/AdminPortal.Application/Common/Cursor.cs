@@ -2,15 +2,30 @@ using System.Text;
 
 namespace AdminPortal.Application.Common;
 
-/// <summary>Opaque keyset cursors: the sort key and id of the last item of a page.</summary>
+/// <summary>Opaque keyset cursors: the sort keys of the item a page starts after (or ends before).</summary>
 public static class Cursor
 {
-    public static string Encode(string key, string id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}\n{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Encode(string key, string id) => Encode([key, id]);
+
+    public static string Encode(params string[] parts) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Join('\n', parts))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static bool TryDecode(string? cursor, out string key, out string id)
     {
-        key = id = string.Empty;
+        (key, id) = (string.Empty, string.Empty);
+        if (!TryDecode(cursor, 2, out var parts))
+        {
+            return false;
+        }
+
+        (key, id) = (parts[0], parts[1]);
+        return true;
+    }
+
+    /// <summary>The <paramref name="count"/> parts of a cursor; the last one may hold anything, line breaks included.</summary>
+    public static bool TryDecode(string? cursor, int count, out string[] parts)
+    {
+        parts = [];
         if (string.IsNullOrEmpty(cursor))
         {
             return false;
@@ -20,14 +35,8 @@ public static class Cursor
         {
             var base64 = cursor.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('\n');
-            if (parts.Length != 2)
-            {
-                return false;
-            }
-
-            (key, id) = (parts[0], parts[1]);
-            return true;
+            parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('\n', count);
+            return parts.Length == count;
         }
         catch (FormatException)
         {

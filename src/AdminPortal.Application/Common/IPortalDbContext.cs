@@ -6,6 +6,7 @@ using AdminPortal.Domain.Messages;
 using AdminPortal.Domain.Notifications;
 using AdminPortal.Domain.Webhooks;
 using AdminPortal.Domain.Numbers;
+using AdminPortal.Application.Numbers;
 using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,16 @@ public interface IPortalDbContext : IAsyncDisposable
     DbSet<AccountMember> AccountMembers { get; }
 
     DbSet<PhoneNumber> PhoneNumbers { get; }
+
+    /// <summary>Numbers per account, status, country and type, kept by the database (read only).</summary>
+    IQueryable<NumberTally> NumberTallies { get; }
+
+    /// <summary>
+    /// Numbers whose label contains <paramref name="label"/> or whose number contains <paramref name="digits"/>, found
+    /// through a text index when at most <paramref name="limit"/> numbers of the whole platform match; null when the
+    /// database has no such index, the text is too short for it, or more match (a scan in list order then finds a page sooner).
+    /// </summary>
+    Task<IQueryable<PhoneNumber>?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct);
 
     DbSet<ReleaseRequest> ReleaseRequests { get; }
 

@@ -1,3 +1,4 @@
+using AdminPortal.Application.Numbers;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
@@ -30,11 +31,21 @@ public sealed class Reach
 
     public IQueryable<Account> Accounts => AccountIds is null ? _db.Accounts : _db.Accounts.Where(a => AccountIds.Contains(a.Id));
 
-    public IQueryable<PhoneNumber> Numbers => AccountIds switch
+    public IQueryable<PhoneNumber> Numbers => Within(_db.PhoneNumbers);
+
+    /// <summary>The numbers of <paramref name="numbers"/> (a search's matches, say) in the accounts reached.</summary>
+    public IQueryable<PhoneNumber> Within(IQueryable<PhoneNumber> numbers) => AccountIds switch
     {
-        null => _db.PhoneNumbers,
-        [var only] => _db.PhoneNumbers.Where(n => n.AccountId == only),
-        _ => _db.PhoneNumbers.Where(n => AccountIds.Contains(n.AccountId)),
+        null => numbers,
+        [var only] => numbers.Where(n => n.AccountId == only),
+        _ => numbers.Where(n => AccountIds.Contains(n.AccountId)),
+    };
+
+    public IQueryable<NumberTally> NumberTallies => AccountIds switch
+    {
+        null => _db.NumberTallies,
+        [var only] => _db.NumberTallies.Where(t => t.AccountId == only),
+        _ => _db.NumberTallies.Where(t => AccountIds.Contains(t.AccountId)),
     };
 
     public IQueryable<ReleaseRequest> Requests => AccountIds switch

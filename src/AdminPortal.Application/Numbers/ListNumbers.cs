@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
@@ -41,113 +42,154 @@ public sealed record NumberRowView(
     int AgentCount);
 
 /// <summary>
-/// The numbers of the actor's accounts, filtered, sorted and paged in the database. Returned numbers
-/// have left the account and are listed only when asked for by status.
+/// The numbers of the actor's accounts, filtered, sorted and paged in the database. Returned numbers have left the account
+/// and are listed only when asked for by status. Every page is found by an index whatever its depth: by cursor from a
+/// neighbouring page, or from the end for the last one. Totals come from tallies the database keeps; for a search they are
+/// exact up to <see cref="SearchCountLimit"/> and "more than" that beyond it.
 /// </summary>
 public sealed class ListNumbers(IPortalDbFactory dbFactory)
 {
+    /// <summary>A search counts its matches up to this many; more is reported as "more than".</summary>
+    public const int SearchCountLimit = 500;
+
+    /// <summary>Searches matching at most this many numbers of the platform are found through the text index.</summary>
+    private const int TextIndexLimit = 1_000;
+
     public async Task<Result<Page<NumberRowView>>> HandleAsync(Actor actor, NumberFilter filter, Paging paging, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var reach = await (await db.ReachAsync(actor, ct)).NarrowAsync(filter.AccountId, ct);
-        if (!reach.IsSuccess)
+        var narrowed = await (await db.ReachAsync(actor, ct)).NarrowAsync(filter.AccountId, ct);
+        if (!narrowed.IsSuccess)
         {
-            return reach.Error;
+            return narrowed.Error;
         }
 
-        var query = reach.Value.Numbers.AsNoTracking();
-        query = filter.Status is { } status ? query.Where(n => n.Status == status) : query.Where(n => n.Status != NumberStatus.Returned);
-        if (filter.Type is { } type)
-        {
-            query = query.Where(n => n.Type == type);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Country))
-        {
-            var country = filter.Country.Trim().ToUpperInvariant();
-            query = query.Where(n => n.CountryCode == country);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            // Digits search the number only when the text looks like one ("415-555"), not a label such as "Line 12";
-            // labels match whatever the case.
-            // LIKE on lower-cased text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search
-            // (see PostgresSql.CreateSearchIndexes).
-            var text = filter.Search.Trim();
-            var label = Anywhere(text.ToLowerInvariant());
-            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-            var looksLikeNumber = digits.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
-            var inNumber = Anywhere(digits);
-            query = looksLikeNumber
-                ? query.Where(n => EF.Functions.Like(n.E164.ToLower(), inNumber, LikeEscape) || EF.Functions.Like(n.Label.ToLower(), label, LikeEscape))
-                : query.Where(n => EF.Functions.Like(n.Label.ToLower(), label, LikeEscape));
-        }
-
-        int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
-
+        var reach = narrowed.Value;
+        var (backwards, descending, beyond) = (false, filter.Descending, (Expression<Func<PhoneNumber, bool>>?)null);
         if (paging.Cursor is not null)
         {
-            // A cursor of another list decodes too; only a number and a number id make a position in this one.
-            if (filter.Sort != NumberSort.E164 || filter.Descending || !Cursor.TryDecode(paging.Cursor, out var lastE164, out var lastId)
-                || !lastE164.StartsWith('+') || !lastId.StartsWith(PhoneNumber.IdPrefix, StringComparison.Ordinal))
+            // A cursor of another list or another sort decodes too, but names no position in this one.
+            if (!NumberKeyset.TryDecode(paging.Cursor, filter, out backwards, out descending, out var after))
             {
                 return Errors.Cursor();
             }
 
-            // The first condition alone lets the database seek the index to the cursor; the second picks the rows after it.
-            query = query.Where(n => string.Compare(n.E164, lastE164) >= 0
-                && (string.Compare(n.E164, lastE164) > 0 || (n.E164 == lastE164 && string.Compare(n.Id, lastId) > 0)));
+            beyond = after;
+        }
+        else if (paging.FromEnd)
+        {
+            (backwards, descending) = (true, !filter.Descending);
+        }
+
+        var search = filter.Search?.Trim() is { Length: > 0 } text ? Search.Of(text) : null;
+        var source = search is null ? null : await db.NumbersContainingAsync(search.Text, search.Digits, TextIndexLimit, ct);
+        var query = Filtered(source is null ? reach.Numbers : reach.Within(source), filter).AsNoTracking();
+        if (source is null && search is not null)
+        {
+            var label = Anywhere(search.Lower);
+            var inNumber = Anywhere(search.Digits ?? string.Empty);
+            query = search.Digits is not null
+                ? query.Where(n => EF.Functions.Like(n.E164.ToLower(), inNumber, LikeEscape) || EF.Functions.Like(n.Label.ToLower(), label, LikeEscape))
+                : query.Where(n => EF.Functions.Like(n.Label.ToLower(), label, LikeEscape));
+        }
+
+        var (total, capped) = (default(int?), false);
+        if (paging.WithTotal)
+        {
+            (total, capped) = search is null ? ((int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct), false) : await CountAsync(query, ct);
         }
 
         // The page is chosen on the sort keys alone, which an index holds, and only its rows are then read in full
         // with their agent counts: sorting or skipping whole rows would read every row of the account.
-        var page = Sorted(query, filter)
-            .Skip(paging.Cursor is null ? paging.Skip : 0)
-            .Take(paging.Limit + 1)
-            .Select(n => n.Id)
-            .Join(db.PhoneNumbers.AsNoTracking(), id => id, n => n.Id, (_, n) => n);
-        var rows = await Sorted(page, filter)
+        var limit = paging.Limit;
+        var ids = Sorted(beyond is null ? query : query.Where(beyond), filter.Sort, descending)
+            .Skip(beyond is null && !paging.FromEnd ? paging.Skip : 0)
+            .Take(limit + 1)
+            .Select(n => n.Id);
+        var rows = await Sorted(ids.Join(db.PhoneNumbers.AsNoTracking(), id => id, n => n.Id, (_, n) => n), filter.Sort, descending)
             .Select(n => new NumberRowView(
                 n.Id, n.AccountId, n.E164, n.Label, n.CountryCode, n.Type, n.Status, new Money(n.MonthlyPriceCents),
                 n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.Agents.Count))
             .ToListAsync(ct);
 
-        var hasMore = rows.Count > paging.Limit;
-        if (hasMore)
+        var more = rows.Count > limit;
+        if (more)
         {
             rows.RemoveAt(rows.Count - 1);
         }
 
-        var next = hasMore && filter.Sort == NumberSort.E164 && !filter.Descending ? Cursor.Encode(rows[^1].E164, rows[^1].Id) : null;
-        return new Page<NumberRowView>(rows, total, next);
-    }
-
-    private static IOrderedQueryable<PhoneNumber> Sorted(IQueryable<PhoneNumber> query, NumberFilter filter)
-    {
-        var sorted = (filter.Sort, filter.Descending) switch
+        if (backwards)
         {
-            (NumberSort.Label, false) => query.OrderBy(n => n.Label),
-            (NumberSort.Label, true) => query.OrderByDescending(n => n.Label),
-            (NumberSort.Country, false) => query.OrderBy(n => n.CountryCode),
-            (NumberSort.Country, true) => query.OrderByDescending(n => n.CountryCode),
-            (NumberSort.Type, false) => query.OrderBy(n => n.Type),
-            (NumberSort.Type, true) => query.OrderByDescending(n => n.Type),
-            (NumberSort.Status, false) => query.OrderBy(n => n.Status),
-            (NumberSort.Status, true) => query.OrderByDescending(n => n.Status),
-            (NumberSort.PurchasedAt, false) => query.OrderBy(n => n.PurchasedAt),
-            (NumberSort.PurchasedAt, true) => query.OrderByDescending(n => n.PurchasedAt),
-            (NumberSort.MonthlyPrice, false) => query.OrderBy(n => n.MonthlyPriceCents),
-            (NumberSort.MonthlyPrice, true) => query.OrderByDescending(n => n.MonthlyPriceCents),
-            (_, true) => query.OrderByDescending(n => n.E164),
-            _ => query.OrderBy(n => n.E164),
-        };
+            rows.Reverse();
+        }
 
-        return filter.Sort == NumberSort.E164
-            ? (filter.Descending ? sorted.ThenByDescending(n => n.Id) : sorted.ThenBy(n => n.Id))
-            : sorted.ThenBy(n => n.E164).ThenBy(n => n.Id);
+        // Read backwards, "more" lies before the page and the rows after it are where the cursor came from.
+        var hasNext = backwards ? paging.Cursor is not null : more;
+        var hasPrevious = backwards ? more : paging.Cursor is not null || paging.Skip > 0;
+        return new Page<NumberRowView>(
+            rows,
+            total,
+            hasNext && rows.Count > 0 ? NumberKeyset.After(rows[^1], filter) : null,
+            hasPrevious && rows.Count > 0 ? NumberKeyset.Before(rows[0], filter) : null,
+            capped);
     }
 
+    private static async Task<(int? Total, bool Capped)> CountAsync(IQueryable<PhoneNumber> query, CancellationToken ct)
+    {
+        var count = await query.Take(SearchCountLimit + 1).CountAsync(ct);
+        return count > SearchCountLimit ? (SearchCountLimit, true) : (count, false);
+    }
+
+    private static IQueryable<PhoneNumber> Filtered(IQueryable<PhoneNumber> query, NumberFilter filter)
+    {
+        query = filter.Status is { } status ? query.Where(n => n.Status == status) : query.Where(n => n.Status != NumberStatus.Returned);
+        query = filter.Type is { } type ? query.Where(n => n.Type == type) : query;
+        return Country(filter) is { } country ? query.Where(n => n.CountryCode == country) : query;
+    }
+
+    private static IQueryable<NumberTally> Filtered(IQueryable<NumberTally> tallies, NumberFilter filter)
+    {
+        tallies = filter.Status is { } status ? tallies.Where(t => t.Status == status) : tallies.Where(t => t.Status != NumberStatus.Returned);
+        tallies = filter.Type is { } type ? tallies.Where(t => t.Type == type) : tallies;
+        return Country(filter) is { } country ? tallies.Where(t => t.CountryCode == country) : tallies;
+    }
+
+    private static string? Country(NumberFilter filter) => string.IsNullOrWhiteSpace(filter.Country) ? null : filter.Country.Trim().ToUpperInvariant();
+
+    /// <summary>Sort key, then number and id, all in one direction: one index serves the order and its reverse.</summary>
+    private static IOrderedQueryable<PhoneNumber> Sorted(IQueryable<PhoneNumber> query, NumberSort sort, bool descending)
+    {
+        var sorted = sort switch
+        {
+            NumberSort.Label => descending ? query.OrderByDescending(n => n.Label) : query.OrderBy(n => n.Label),
+            NumberSort.Country => descending ? query.OrderByDescending(n => n.CountryCode) : query.OrderBy(n => n.CountryCode),
+            NumberSort.Type => descending ? query.OrderByDescending(n => n.Type) : query.OrderBy(n => n.Type),
+            NumberSort.Status => descending ? query.OrderByDescending(n => n.Status) : query.OrderBy(n => n.Status),
+            NumberSort.PurchasedAt => descending ? query.OrderByDescending(n => n.PurchasedAt) : query.OrderBy(n => n.PurchasedAt),
+            NumberSort.MonthlyPrice => descending ? query.OrderByDescending(n => n.MonthlyPriceCents) : query.OrderBy(n => n.MonthlyPriceCents),
+            _ => null,
+        };
+        return sorted is null
+            ? (descending ? query.OrderByDescending(n => n.E164).ThenByDescending(n => n.Id) : query.OrderBy(n => n.E164).ThenBy(n => n.Id))
+            : (descending ? sorted.ThenByDescending(n => n.E164).ThenByDescending(n => n.Id) : sorted.ThenBy(n => n.E164).ThenBy(n => n.Id));
+    }
+
+    /// <summary>
+    /// Digits search the number only when the text looks like one ("415-555"), not a label such as "Line 12"; labels match
+    /// whatever the case.
+    /// </summary>
+    private sealed record Search(string Text, string Lower, string? Digits)
+    {
+        public static Search Of(string text)
+        {
+            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+            var looksLikeNumber = digits.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
+            return new Search(text, text.ToLowerInvariant(), looksLikeNumber ? digits : null);
+        }
+    }
+
+    // LIKE on lower-cased text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search
+    // (see PostgresSql.CreateSearchIndexes).
     private const string LikeEscape = "\\";
 
     /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its own wildcards taken literally.</summary>

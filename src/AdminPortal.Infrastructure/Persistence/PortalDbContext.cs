@@ -1,4 +1,5 @@
 using AdminPortal.Application.Common;
+using AdminPortal.Application.Numbers;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.ApiKeys;
 using AdminPortal.Infrastructure.Api;
@@ -29,6 +30,12 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AccountMember> AccountMembers => Set<AccountMember>();
 
     public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
+
+    public IQueryable<NumberTally> NumberTallies => Set<NumberTally>().AsNoTracking();
+
+    /// <summary>None here: the provider with a text index answers (<see cref="SqlitePortalDbContext"/>).</summary>
+    public virtual Task<IQueryable<PhoneNumber>?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct) =>
+        Task.FromResult<IQueryable<PhoneNumber>?>(null);
 
     public DbSet<ReleaseRequest> ReleaseRequests => Set<ReleaseRequest>();
 

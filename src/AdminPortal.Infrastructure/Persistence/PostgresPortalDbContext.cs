@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Numbers;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -13,6 +14,9 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
+        // Keyset cursors of the numbers list compare these enum names ordinally (NumberKeyset), as SQLite sorts them.
+        builder.Entity<PhoneNumber>().Property(n => n.Status).UseCollation("C");
+        builder.Entity<PhoneNumber>().Property(n => n.Type).UseCollation("C");
     }
 
     public override bool IsConflict(DbUpdateException exception) =>

@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Numbers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,29 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
 
     public override bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };
+
+    /// <summary>The FTS5 trigram index (<see cref="SqliteSql.CreateNumberSearch"/>) when the text is long enough for it and few numbers match.</summary>
+    public override async Task<IQueryable<PhoneNumber>?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct)
+    {
+        if (label.EnumerateRunes().Count() < MinTrigram || digits is { Length: < MinTrigram })
+        {
+            return null;
+        }
+
+        var match = digits is null ? $"Label : {Phrase(label)}" : $"E164 : {Phrase(digits)} OR Label : {Phrase(label)}";
+        var matches = await Database
+            .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM \"NumberSearch\" WHERE \"NumberSearch\" MATCH {match} LIMIT {limit + 1})")
+            .SingleAsync(ct);
+        // CROSS JOIN keeps the text index as the outer loop: the planner would otherwise walk the account's numbers and probe.
+        return matches > limit
+            ? null
+            : PhoneNumbers.FromSql($"SELECT p.* FROM \"NumberSearch\" AS s CROSS JOIN \"PhoneNumbers\" AS p ON p.\"Id\" = s.\"NumberId\" WHERE \"NumberSearch\" MATCH {match}");
+    }
+
+    private const int MinTrigram = 3;
+
+    /// <summary>An FTS5 string: the text taken literally, its double quotes doubled (a NUL, which would end it, replaced).</summary>
+    private static string Phrase(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal).Replace('\0', '\uFFFD')}\"";
 
     /// <summary>Nothing to do: SQLite begins the transaction IMMEDIATE, holding the write lock from its start.</summary>
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -116,7 +116,8 @@ public sealed class UpgradeFromEf9Tests
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory'";
+            // Ordinary tables only: the search index's virtual table and its shadow tables have no rowid order to compare.
+            list.CommandText = "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND wr = 0 AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory'";
             await using var reader = await list.ExecuteReaderAsync(Ct);
             while (await reader.ReadAsync(Ct))
             {

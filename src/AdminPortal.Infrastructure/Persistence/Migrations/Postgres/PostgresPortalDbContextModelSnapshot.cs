@@ -23,6 +23,32 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AdminPortal.Application.Numbers.NumberTally", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId", "Status", "CountryCode", "Type");
+
+                    b.ToTable("NumberTallies", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Domain.Accounts.Account", b =>
                 {
                     b.Property<string>("Id")
@@ -437,7 +463,8 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<string>("TrunkGroup")
                         .HasMaxLength(256)
@@ -450,7 +477,8 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -466,6 +494,8 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AccountId", "E164", "Id", "Status", "Label");
 
+                    b.HasIndex("AccountId", "Label", "E164", "Id", "Status");
+
                     b.HasIndex("AccountId", "MonthlyPriceCents", "E164", "Id", "Status");
 
                     b.HasIndex("AccountId", "PurchasedAt", "E164", "Id", "Status");
@@ -473,9 +503,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("AccountId", "Type", "E164", "Id", "Status");
 
                     b.HasIndex("E164", "Id", "Status", "CountryCode", "Type", "Label");
-
-                    b.HasIndex(new[] { "AccountId", "MonthlyPriceCents", "E164", "Id", "Status" }, "IX_PhoneNumbers_AccountId_MonthlyPriceCents_Descending")
-                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("PhoneNumbers");
                 });

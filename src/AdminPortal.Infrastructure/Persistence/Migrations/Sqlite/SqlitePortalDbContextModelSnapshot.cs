@@ -17,6 +17,32 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AdminPortal.Application.Numbers.NumberTally", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Status", "CountryCode", "Type");
+
+                    b.ToTable("NumberTallies", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Domain.Accounts.Account", b =>
                 {
                     b.Property<string>("Id")
@@ -452,6 +478,8 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "E164", "Id", "Status", "Label");
 
+                    b.HasIndex("AccountId", "Label", "E164", "Id", "Status");
+
                     b.HasIndex("AccountId", "MonthlyPriceCents", "E164", "Id", "Status");
 
                     b.HasIndex("AccountId", "PurchasedAt", "E164", "Id", "Status");
@@ -459,9 +487,6 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AccountId", "Type", "E164", "Id", "Status");
 
                     b.HasIndex("E164", "Id", "Status", "CountryCode", "Type", "Label");
-
-                    b.HasIndex(new[] { "AccountId", "MonthlyPriceCents", "E164", "Id", "Status" }, "IX_PhoneNumbers_AccountId_MonthlyPriceCents_Descending")
-                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("PhoneNumbers");
                 });
