@@ -52,8 +52,13 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
     /// <summary>A search counts its matches up to this many; more is reported as "more than".</summary>
     public const int SearchCountLimit = 500;
 
+    /// <summary>
+    /// The deepest page an offset reaches: skipped rows are read one by one, so deeper pages come by cursor or from the end.
+    /// </summary>
+    public const int MaxOffset = 10_000;
+
     /// <summary>Searches matching at most this many numbers of the platform are found through the text index.</summary>
-    private const int TextIndexLimit = 1_000;
+    private const int TextIndexLimit = 2_000;
 
     public async Task<Result<Page<NumberRowView>>> HandleAsync(Actor actor, NumberFilter filter, Paging paging, CancellationToken ct = default)
     {
@@ -80,6 +85,10 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         {
             (backwards, descending) = (true, !filter.Descending);
         }
+        else if (paging.Skip > MaxOffset)
+        {
+            return Errors.Offset(MaxOffset);
+        }
 
         var search = filter.Search?.Trim() is { Length: > 0 } text ? Search.Of(text) : null;
         var source = search is null ? null : await db.NumbersContainingAsync(search.Text, search.Digits, TextIndexLimit, ct);
@@ -89,8 +98,8 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             var label = Anywhere(search.Lower);
             var inNumber = Anywhere(search.Digits ?? string.Empty);
             query = search.Digits is not null
-                ? query.Where(n => EF.Functions.Like(n.E164.ToLower(), inNumber, LikeEscape) || EF.Functions.Like(n.Label.ToLower(), label, LikeEscape))
-                : query.Where(n => EF.Functions.Like(n.Label.ToLower(), label, LikeEscape));
+                ? query.Where(n => EF.Functions.Like(TextSearch.Fold(n.E164), inNumber, LikeEscape) || EF.Functions.Like(TextSearch.Fold(n.Label), label, LikeEscape))
+                : query.Where(n => EF.Functions.Like(TextSearch.Fold(n.Label), label, LikeEscape));
         }
 
         var (total, capped) = (default(int?), false);
@@ -136,7 +145,9 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
 
     private static async Task<(int? Total, bool Capped)> CountAsync(IQueryable<PhoneNumber> query, CancellationToken ct)
     {
-        var count = await query.Take(SearchCountLimit + 1).CountAsync(ct);
+        // In number order, as the list reads: matches of a common term are then spread evenly rather than bunched at the
+        // end of whichever index the database would pick (labels in label order), and the count stops early.
+        var count = await query.OrderBy(n => n.E164).Take(SearchCountLimit + 1).CountAsync(ct);
         return count > SearchCountLimit ? (SearchCountLimit, true) : (count, false);
     }
 
@@ -188,7 +199,7 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         }
     }
 
-    // LIKE on lower-cased text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search
+    // LIKE on folded text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search
     // (see PostgresSql.CreateSearchIndexes).
     private const string LikeEscape = "\\";
 

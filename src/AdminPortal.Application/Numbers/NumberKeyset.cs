@@ -10,7 +10,7 @@ namespace AdminPortal.Application.Numbers;
 /// and which way the next page lies; <see cref="TryDecode"/> gives the predicate of the rows beyond it in the order read,
 /// which an index seeks to whatever the depth.
 /// </summary>
-internal static class NumberKeyset
+public static class NumberKeyset
 {
     private const string Forwards = "n";
     private const string Backwards = "p";
@@ -38,7 +38,7 @@ internal static class NumberKeyset
     /// The rows beyond the cursor's row when the list is read in <paramref name="descending"/> order (the filter's order,
     /// reversed when <paramref name="backwards"/>). False when the cursor is not one of this sort's.
     /// </summary>
-    public static bool TryDecode(string cursor, NumberFilter filter, out bool backwards, out bool descending, out Expression<Func<PhoneNumber, bool>> beyond)
+    internal static bool TryDecode(string cursor, NumberFilter filter, out bool backwards, out bool descending, out Expression<Func<PhoneNumber, bool>> beyond)
     {
         (backwards, descending, beyond) = (false, false, _ => false);
         if (!Cursor.TryDecode(cursor, Parts, out var parts)

@@ -23,6 +23,7 @@ public static class Errors
     public const string NumberInUse = "NUMBER_IN_USE";
     public const string CallsInProgress = "CALLS_IN_PROGRESS";
     public const string InvalidCursor = "INVALID_CURSOR";
+    public const string OffsetTooDeep = "OFFSET_TOO_DEEP";
     public const string ApiKeyNameLength = "API_KEY_NAME_LENGTH";
     public const string ApiKeyRevoked = "API_KEY_REVOKED";
     public const string ApiKeyNotFound = "API_KEY_NOT_FOUND";
@@ -115,4 +116,9 @@ public static class Errors
         InvalidCursor,
         "The paging cursor is not valid",
         "Use the next_cursor value from the previous page exactly as it was returned, or omit it to start over");
+
+    public static Error Offset(int max) => new(
+        OffsetTooDeep,
+        $"Pages deeper than {max:N0} rows are not reached by offset",
+        "Move page by page from a neighbouring page, open the last page, or narrow the list with filters");
 }

@@ -14,6 +14,7 @@ using AdminPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -138,7 +139,11 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.HasDbFunction(typeof(TextSearch).GetMethod(nameof(TextSearch.Fold))!).HasTranslation(args => Fold(args[0]));
     }
+
+    /// <summary>How this database folds ASCII case for <see cref="TextSearch.Fold"/>.</summary>
+    protected abstract SqlExpression Fold(SqlExpression text);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,6 @@
 using AdminPortal.Domain.Numbers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Npgsql;
 
 namespace AdminPortal.Infrastructure.Persistence;
@@ -18,6 +19,10 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
         builder.Entity<PhoneNumber>().Property(n => n.Status).UseCollation("C");
         builder.Entity<PhoneNumber>().Property(n => n.Type).UseCollation("C");
     }
+
+    /// <summary>lower(), the expression the trigram indexes are built on (<see cref="PostgresSql.CreateSearchIndexes"/>).</summary>
+    protected override SqlExpression Fold(SqlExpression text) =>
+        new SqlFunctionExpression("lower", [text], nullable: true, argumentsPropagateNullability: [true], typeof(string), text.TypeMapping);
 
     public override bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is PostgresException

@@ -1,6 +1,7 @@
 using AdminPortal.Domain.Numbers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 
 namespace AdminPortal.Infrastructure.Persistence;
 
@@ -16,6 +17,9 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
         await base.MigrateAsync(cancellationToken);
         await Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
     }
+
+    /// <summary>The column itself: SQLite's LIKE ignores ASCII case already, as its lower() folds only ASCII.</summary>
+    protected override SqlExpression Fold(SqlExpression text) => text;
 
     public override bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };

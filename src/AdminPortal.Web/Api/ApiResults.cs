@@ -14,6 +14,7 @@ public static class ApiResults
         [Errors.InvalidText] = 400,
         [Errors.InvalidE164] = 400,
         [Errors.InvalidCursor] = 400,
+        [Errors.OffsetTooDeep] = 400,
         [Errors.InvalidParameter] = 400,
         [Errors.ApiKeyNameLength] = 400,
         [Errors.AccountNameLength] = 400,

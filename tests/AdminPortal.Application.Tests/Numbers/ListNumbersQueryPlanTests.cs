@@ -39,7 +39,11 @@ public sealed partial class ListNumbersQueryPlanTests
         ["staff over every account"] = (true, new NumberFilter(), _ => FirstPage, true),
         ["staff over every account, next page"] = (true, new NumberFilter(), p => new Paging(Take: 50, Cursor: p.NextCursor, WithTotal: false), true),
         ["staff over every account, last page"] = (true, new NumberFilter(), _ => new Paging(Take: 50, FromEnd: true), true),
+        ["label search too short for the text index, last page"] = (false, new NumberFilter(Search: "Sa"), _ => new Paging(Take: 50, FromEnd: true), true),
         ["staff label search too short for the text index"] = (true, new NumberFilter(Search: "Sa"), _ => FirstPage, true),
+        ["staff over every account, country filter"] = (true, new NumberFilter(Country: "GB"), _ => FirstPage, true),
+        ["staff over every account, type filter"] = (true, new NumberFilter(Type: NumberType.Mobile), _ => FirstPage, true),
+        ["staff over every account, status filter"] = (true, new NumberFilter(Status: NumberStatus.Released), _ => FirstPage, true),
     };
 
     static ListNumbersQueryPlanTests()
@@ -54,6 +58,8 @@ public sealed partial class ListNumbersQueryPlanTests
                 Lists[$"{name}, next page"] = (false, filter, p => new Paging(Take: 50, Cursor: p.NextCursor, WithTotal: false), true);
                 Lists[$"{name}, previous page"] = (false, filter, p => new Paging(Take: 50, Cursor: p.PreviousCursor, WithTotal: false), true);
                 Lists[$"{name}, last page"] = (false, filter, _ => new Paging(Take: 50, FromEnd: true), true);
+                Lists[$"staff over every account, {name}, next page"] = (true, filter, p => new Paging(Take: 50, Cursor: p.NextCursor, WithTotal: false), true);
+                Lists[$"staff over every account, {name}, last page"] = (true, filter, _ => new Paging(Take: 50, FromEnd: true), true);
             }
         }
     }

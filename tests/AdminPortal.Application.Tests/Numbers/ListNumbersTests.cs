@@ -194,6 +194,16 @@ public sealed class ListNumbersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_offset_deeper_than_10000_rows_is_refused_with_the_way_to_get_there()
+    {
+        var deepest = await _db.Get<ListNumbers>().HandleAsync(_portal.Owner, new NumberFilter(), new Paging(Skip: ListNumbers.MaxOffset), Ct);
+        var deeper = await _db.Get<ListNumbers>().HandleAsync(_portal.Owner, new NumberFilter(), new Paging(Skip: ListNumbers.MaxOffset + 1), Ct);
+
+        Assert.Empty(deepest.Succeeded().Items);
+        Assert.Contains("last page", deeper.Failed(Errors.OffsetTooDeep).Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_keyset_cursor_keeps_the_filter()
     {
         var first = await List(new NumberFilter(Country: "US"), new Paging(Take: 2));

@@ -488,7 +488,19 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "AvailableAfter");
 
+                    b.HasIndex("Status", "E164", "Id");
+
                     b.HasIndex("AccountId", "Status", "E164", "Id");
+
+                    b.HasIndex("CountryCode", "E164", "Id", "Status");
+
+                    b.HasIndex("Label", "E164", "Id", "Status");
+
+                    b.HasIndex("MonthlyPriceCents", "E164", "Id", "Status");
+
+                    b.HasIndex("PurchasedAt", "E164", "Id", "Status");
+
+                    b.HasIndex("Type", "E164", "Id", "Status");
 
                     b.HasIndex("AccountId", "CountryCode", "E164", "Id", "Status");
 
