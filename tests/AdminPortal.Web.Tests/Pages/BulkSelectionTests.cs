@@ -35,6 +35,28 @@ public sealed class BulkSelectionTests : PageTest
     }
 
     [Fact]
+    public async Task The_page_check_box_selects_the_rows_shown_and_a_row_check_box_takes_one_back()
+    {
+        var scenario = await Scenario.CreateAsync(Db);
+        for (var i = 0; i < 30; i++)
+        {
+            await Db.Given().NumberAsync(scenario.AccountId);
+        }
+
+        SignIn(scenario.Owner);
+        var page = Render<NumbersPage>();
+        page.WaitForElement("[data-testid=numbers-grid] tbody tr");
+
+        page.Find("[data-testid=select-page]").Change(true);
+        page.WaitForAssertion(() => Assert.Equal("25 selected", page.Find("[data-testid=selected-count]").TextContent.Trim()));
+        Assert.All(page.FindAll("[data-testid=numbers-grid] tbody input[type=checkbox]"), box => Assert.True(box.HasAttribute("checked")));
+
+        page.FindAll("[data-testid=numbers-grid] tbody input[type=checkbox]")[3].Change(false);
+        page.WaitForAssertion(() => Assert.Equal("24 selected", page.Find("[data-testid=selected-count]").TextContent.Trim()));
+        Assert.False(page.Find("[data-testid=select-page]").HasAttribute("checked"));
+    }
+
+    [Fact]
     public async Task Staff_have_no_bulk_release_on_the_numbers_page()
     {
         SignIn((await Scenario.CreateAsync(Db)).Reviewer);
