@@ -30,8 +30,8 @@ internal static class CircuitsBenchmark
         var probe = new RuntimeProbe(portal.Id);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
-        var state = await SignInAsync(browser, portal.Address, user);
-        await WarmUpAsync(browser, portal.Address, state, path);
+        var tabs = new Tabs(browser, portal.Address, await SignInAsync(browser, portal.Address, user));
+        await tabs.LeaveAsync((await tabs.OpenAsync(path)).Page);
         var (baseRss, baseHeap) = await MemoryAsync(portal, probe);
 
         Console.WriteLine();
@@ -39,14 +39,14 @@ internal static class CircuitsBenchmark
         Console.WriteLine();
         Console.WriteLine("| N | Circuits (portal's meter) | Resident MiB | Heap MiB | KB per circuit (resident, from 0) | KB per circuit (heap, from 0) | Opening N: interactive p50 / p95 ms | New circuit at N: interactive p50 / p95 ms | Click→DOM p50 / p95 ms |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|---|---|");
-        var open = new List<IBrowserContext>();
+        var open = new List<IPage>();
         foreach (var n in counts)
         {
             var opening = new List<double>();
             while (open.Count < n)
             {
-                var (context, ms) = await OpenAsync(browser, portal.Address, state, path);
-                open.Add(context);
+                var (page, ms) = await tabs.OpenAsync(path);
+                open.Add(page);
                 opening.Add(ms);
             }
 
@@ -58,28 +58,15 @@ internal static class CircuitsBenchmark
             var probes = new List<double>();
             for (var i = 0; i < NewCircuitProbes; i++)
             {
-                var (context, ms) = await OpenAsync(browser, portal.Address, state, path);
+                var (page, ms) = await tabs.OpenAsync(path);
                 probes.Add(ms);
-                await LeaveAsync(context);
+                await tabs.LeaveAsync(page);
             }
 
             Console.WriteLine($"| {n} | {circuits:F0} | {Mib(rss)} | {Mib(heap)} | {(rss - baseRss) / 1024.0 / n:F0} | {(heap - baseHeap) / 1024.0 / n:F0} | {Figures(opening)} | {Figures(probes)} | {(latencies.Count > 0 ? Figures(latencies) : "-")} |");
         }
 
-        foreach (var context in open)
-        {
-            await LeaveAsync(context);
-        }
-    }
-
-    /// <summary>
-    /// Leaves the page as a person closing the tab does: the page unloads and Blazor tells the server its circuit is over,
-    /// rather than leaving it disconnected and retained for minutes, which would count in the next reading.
-    /// </summary>
-    public static async Task LeaveAsync(IBrowserContext context)
-    {
-        await context.Pages[0].GotoAsync("about:blank");
-        await context.CloseAsync();
+        await tabs.CloseAsync();
     }
 
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
@@ -87,7 +74,9 @@ internal static class CircuitsBenchmark
         {
             ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            // A renderer per tab (three, with site isolation) takes about 130 MB: 200 of them do not fit in this machine.
+            // Tabs share a few renderers instead (Tabs).
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-site-isolation-trials", $"--renderer-process-limit={Tabs.RendererProcesses}"],
         });
 
     /// <summary>Signs in once (staff with the demo's second step) and returns the session's cookies for every circuit's context.</summary>
@@ -110,37 +99,14 @@ internal static class CircuitsBenchmark
         return await context.StorageStateAsync();
     }
 
-    /// <summary>A first circuit opened and closed, so the first measured one does not pay for compiling the pages.</summary>
-    private static async Task WarmUpAsync(IBrowser browser, Uri address, string state, string path)
-    {
-        var (context, _) = await OpenAsync(browser, address, state, path);
-        await LeaveAsync(context);
-    }
-
-    /// <summary>A new browser context on the page, and the milliseconds until the page is interactive (its circuit wired up).</summary>
-    public static async Task<(IBrowserContext Context, double Milliseconds)> OpenAsync(IBrowser browser, Uri address, string state, string path)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = address.ToString(),
-            StorageState = state,
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        var watch = Stopwatch.StartNew();
-        await page.GotoAsync(path);
-        await page.Locator("[data-portal-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 180_000 });
-        return (context, watch.Elapsed.TotalMilliseconds);
-    }
-
     /// <summary>Next page, previous page and a sort by label in up to 20 circuits spread over those open.</summary>
-    private static async Task<List<double>> ClickAsync(List<IBrowserContext> open)
+    private static async Task<List<double>> ClickAsync(List<IPage> open)
     {
         var latencies = new List<double>();
         var step = Math.Max(open.Count / ClickedCircuits, 1);
         for (var i = 0; i < open.Count; i += step)
         {
-            var page = open[i].Pages[0];
+            var page = open[i];
             foreach (var click in Clicks)
             {
                 latencies.Add(await ClickAndTimeAsync(page, click));

@@ -26,18 +26,18 @@ internal static class SoakBenchmark
         var probe = new RuntimeProbe(portal.Id);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await CircuitsBenchmark.LaunchAsync(playwright);
-        var state = await CircuitsBenchmark.SignInAsync(browser, portal.Address, CircuitsBenchmark.Owner);
-        var contexts = new List<IBrowserContext>();
+        var tabs = new Tabs(browser, portal.Address, await CircuitsBenchmark.SignInAsync(browser, portal.Address, CircuitsBenchmark.Owner));
+        var pages = new List<IPage>();
         for (var i = 0; i < Circuits; i++)
         {
-            contexts.Add((await CircuitsBenchmark.OpenAsync(browser, portal.Address, state, "/numbers")).Context);
+            pages.Add((await tabs.OpenAsync("/numbers")).Page);
         }
 
         var errors = new List<string>();
         var clicks = new List<double>();
         var calls = new List<double>();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
-        var clicking = contexts.Select((c, i) => ClickLoopAsync(c.Pages[0], i, clicks, errors, stop.Token));
+        var clicking = pages.Select((page, i) => ClickLoopAsync(page, i, clicks, errors, stop.Token));
         var reading = Enumerable.Range(0, ApiClients).Select(i => ApiLoopAsync(portal.Address, i, calls, errors, stop.Token));
         var load = Task.WhenAll(clicking.Concat(reading));
 
@@ -71,16 +71,13 @@ internal static class SoakBenchmark
         Console.WriteLine($"Errors: {errors.Count}{(errors.Count > 0 ? ": " + string.Join("; ", errors.Distinct().Take(10)) : string.Empty)}");
         Console.WriteLine($"Resident memory at the end against minute 2: {growth:+0.0;-0.0}% (target within ±10%: {(Math.Abs(growth) <= 10 ? "met" : "missed")}).");
 
-        await DrainAsync(contexts, probe);
+        await DrainAsync(tabs, probe);
     }
 
     /// <summary>Closes every tab and reads the open circuits until none is left or the retention period has passed.</summary>
-    private static async Task DrainAsync(List<IBrowserContext> contexts, RuntimeProbe probe)
+    private static async Task DrainAsync(Tabs tabs, RuntimeProbe probe)
     {
-        foreach (var context in contexts)
-        {
-            await context.CloseAsync();
-        }
+        await tabs.CloseAsync();
 
         var watch = Stopwatch.StartNew();
         double open;
