@@ -20,6 +20,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// How long a tab that went away (closed without a word, or cut off) keeps its circuit for a reconnect, and how many such
+// circuits an instance keeps at most: both bound what closed tabs cost (docs/performance.md, soak).
+builder.Services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(builder.Configuration.GetSection("Circuits"));
 builder.Services.AddMudServices(options =>
 {
     options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

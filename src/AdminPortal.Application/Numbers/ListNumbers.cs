@@ -90,16 +90,17 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             return Errors.Offset(MaxOffset);
         }
 
-        var search = filter.Search?.Trim() is { Length: > 0 } text ? Search.Of(text) : null;
+        var search = filter.Search?.Trim() is { Length: > 0 } text ? SearchText.Of(text) : null;
         var source = search is null ? null : await db.NumbersContainingAsync(search.Text, search.Digits, TextIndexLimit, ct);
         var query = Filtered(source is null ? reach.Numbers : reach.Within(source), filter).AsNoTracking();
         if (source is null && search is not null)
         {
-            var label = Anywhere(search.Lower);
-            var inNumber = Anywhere(search.Digits ?? string.Empty);
+            // LIKE on folded text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search
+            // (see PostgresSql.CreateSearchIndexes).
+            var (label, inNumber) = (SearchText.Anywhere(search.Lower), SearchText.Anywhere(search.Digits ?? string.Empty));
             query = search.Digits is not null
-                ? query.Where(n => EF.Functions.Like(TextSearch.Fold(n.E164), inNumber, LikeEscape) || EF.Functions.Like(TextSearch.Fold(n.Label), label, LikeEscape))
-                : query.Where(n => EF.Functions.Like(TextSearch.Fold(n.Label), label, LikeEscape));
+                ? query.Where(n => EF.Functions.Like(TextSearch.Fold(n.E164), inNumber, SearchText.LikeEscape) || EF.Functions.Like(TextSearch.Fold(n.Label), label, SearchText.LikeEscape))
+                : query.Where(n => EF.Functions.Like(TextSearch.Fold(n.Label), label, SearchText.LikeEscape));
         }
 
         var (total, capped) = (default(int?), false);
@@ -184,26 +185,4 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             ? (descending ? query.OrderByDescending(n => n.E164).ThenByDescending(n => n.Id) : query.OrderBy(n => n.E164).ThenBy(n => n.Id))
             : (descending ? sorted.ThenByDescending(n => n.E164).ThenByDescending(n => n.Id) : sorted.ThenBy(n => n.E164).ThenBy(n => n.Id));
     }
-
-    /// <summary>
-    /// Digits search the number only when the text looks like one ("415-555"), not a label such as "Line 12"; labels match
-    /// whatever the case.
-    /// </summary>
-    private sealed record Search(string Text, string Lower, string? Digits)
-    {
-        public static Search Of(string text)
-        {
-            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-            var looksLikeNumber = digits.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
-            return new Search(text, text.ToLowerInvariant(), looksLikeNumber ? digits : null);
-        }
-    }
-
-    // LIKE on folded text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search
-    // (see PostgresSql.CreateSearchIndexes).
-    private const string LikeEscape = "\\";
-
-    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its own wildcards taken literally.</summary>
-    private static string Anywhere(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -10,7 +10,8 @@ namespace AdminPortal.Benchmarks.Circuits;
 /// </summary>
 internal sealed class Tabs(IBrowser browser, Uri address, string state)
 {
-    public const int PerContext = 10;
+    /// <summary>Tabs per context: 10, or PORTAL_BENCH_TABS_PER_CONTEXT to try another (docs/performance.md).</summary>
+    public static readonly int PerContext = int.TryParse(Environment.GetEnvironmentVariable("PORTAL_BENCH_TABS_PER_CONTEXT"), out var tabs) && tabs > 0 ? tabs : 10;
 
     /// <summary>Renderer processes the browser may start; tabs share them beyond that.</summary>
     public const int RendererProcesses = 24;
