@@ -15,6 +15,14 @@ public sealed class KeysetPagingTests
     }
 
     [Fact]
+    public void A_new_sort_deeper_than_the_offset_limit_reads_its_page_from_the_end_with_the_total()
+    {
+        var paging = Shown(new Page<string>(Rows(10), 50_010, null, "previous"), index: 2_000);
+
+        Assert.Equal(new Paging(Take: Size, FromEnd: true), paging.For(("sorted otherwise", Size), 2_000, Size));
+    }
+
+    [Fact]
     public void The_next_and_previous_pages_come_by_cursor_without_counting_again()
     {
         var paging = Shown(new Page<string>(Rows(Size), 1_000, "next", "previous"), index: 3);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdminPortal.Application.Common;
+using AdminPortal.Application.Numbers;
 using MudBlazor;
 
 namespace AdminPortal.Web.Components.Shared;
@@ -28,7 +29,9 @@ public sealed class KeysetPaging<T>
     {
         if (_shown is null || !Equals(query, _query))
         {
-            return new Paging(index * size, size);
+            // A new sort or page size keeps the grid's page: deep in the list, that page is read from the end, as the
+            // list refuses offsets that deep.
+            return index * size > ListNumbers.MaxOffset ? new Paging(Take: size, FromEnd: true) : new Paging(index * size, size);
         }
 
         if (index == _index)
