@@ -40,22 +40,24 @@ internal sealed class PhoneNumberConfiguration : IEntityTypeConfiguration<PhoneN
 
         // The numbers list chooses a page on the sort column, then E164 and Id (ListNumbers). Each sort and each filter of
         // the grid has an index in that order, read backwards for a descending sort or the last page: one set for an
-        // account, one for staff over every account. They hold Status (and Label for the search) so that filters are
-        // read from the index alone. See docs/performance.md.
+        // account, one for staff over every account. The number, filter and status indexes hold Status (and Label for the
+        // search) so that filters are read from the index alone; the label, purchase-date and price sorts do not, so that a
+        // decision, which changes the status, rewrites six entries fewer (it reads the status of the 26 rows a page keeps).
+        // See docs/performance.md.
         builder.HasIndex(n => new { n.AccountId, n.E164, n.Id, n.Status, n.Label });
         builder.HasIndex(n => new { n.AccountId, n.Status, n.E164, n.Id });
-        builder.HasIndex(n => new { n.AccountId, n.Label, n.E164, n.Id, n.Status });
+        builder.HasIndex(n => new { n.AccountId, n.Label, n.E164, n.Id });
         builder.HasIndex(n => new { n.AccountId, n.CountryCode, n.E164, n.Id, n.Status });
         builder.HasIndex(n => new { n.AccountId, n.Type, n.E164, n.Id, n.Status });
-        builder.HasIndex(n => new { n.AccountId, n.PurchasedAt, n.E164, n.Id, n.Status });
-        builder.HasIndex(n => new { n.AccountId, n.MonthlyPriceCents, n.E164, n.Id, n.Status });
+        builder.HasIndex(n => new { n.AccountId, n.PurchasedAt, n.E164, n.Id });
+        builder.HasIndex(n => new { n.AccountId, n.MonthlyPriceCents, n.E164, n.Id });
         builder.HasIndex(n => new { n.E164, n.Id, n.Status, n.CountryCode, n.Type, n.Label });
         builder.HasIndex(n => new { n.CountryCode, n.E164, n.Id, n.Status });
         builder.HasIndex(n => new { n.Type, n.E164, n.Id, n.Status });
         builder.HasIndex(n => new { n.Status, n.E164, n.Id });
-        builder.HasIndex(n => new { n.Label, n.E164, n.Id, n.Status });
-        builder.HasIndex(n => new { n.PurchasedAt, n.E164, n.Id, n.Status });
-        builder.HasIndex(n => new { n.MonthlyPriceCents, n.E164, n.Id, n.Status });
+        builder.HasIndex(n => new { n.Label, n.E164, n.Id });
+        builder.HasIndex(n => new { n.PurchasedAt, n.E164, n.Id });
+        builder.HasIndex(n => new { n.MonthlyPriceCents, n.E164, n.Id });
         builder.HasIndex(n => new { n.Status, n.AvailableAfter });
     }
 }
