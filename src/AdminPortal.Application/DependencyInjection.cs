@@ -82,6 +82,7 @@ public static class DependencyInjection
         services.AddScoped<DeliverQueuedMail>();
         services.AddScoped<DeliverWebhooks>();
         services.AddScoped<Bell>();
+        services.AddScoped<NewNotifications>();
         services.AddScoped<NotificationPreferences>();
         services.AddScoped<ManageWebhooks>();
         return services;

@@ -37,10 +37,11 @@ builder.Services.AddPortalHardening(builder.Configuration);
 builder.Services.AddScoped<PortalSignIn>();
 builder.Services.AddScoped<AdminPortal.Web.Admin.PortalInvitations>();
 builder.Services.AddSingleton<AdminPortal.Web.Admin.InvitationDelivery>();
-builder.Services.AddScoped<AdminPortal.Web.Components.Layout.NotificationSignal>();
 builder.Services.AddScoped<AdminPortal.Web.Components.Pages.Numbers.BulkSelection>();
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
+builder.Services.AddSingleton<AdminPortal.Web.Components.Layout.NotificationFeed>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminPortal.Web.Components.Layout.NotificationFeed>());
 builder.Services.AddPortalApi();
 builder.Services.AddPortalTelemetry(builder.Configuration);
 

@@ -30,10 +30,13 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         // MudBlazor registers the system clock; pages must read the test's clock, as they read the host's in the portal.
         Services.AddSingleton<TimeProvider>(Db.Clock);
         Services.AddScoped<CurrentActor>();
-        Services.AddScoped<Components.Layout.NotificationSignal>();
         Services.AddScoped<Components.Pages.Numbers.BulkSelection>();
-        // Not started: a test reads the newest change when it wants to, with ChangeFeed.CheckAsync.
+        // Not started: a test reads the newest change when it wants to, with CheckAsync.
         Services.AddSingleton(new ChangeFeed(Db.Services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ChangeFeed>.Instance));
+        Services.AddSingleton(new Components.Layout.NotificationFeed(
+            Db.Services.GetRequiredService<IServiceScopeFactory>(),
+            Db.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Notifications.NotificationOptions>>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Components.Layout.NotificationFeed>.Instance));
         Services.AddFallbackServiceProvider(Db.Services);
     }
 

@@ -8,6 +8,7 @@ using AdminPortal.Web.Components.Pages.Notifications;
 using AdminPortal.Web.Components.Pages.Webhooks;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Web.Tests.Pages;
 
@@ -37,6 +38,28 @@ public sealed class NotificationPageTests : PageTest
 
         bell.WaitForAssertion(() => Assert.Equal("2", bell.Find("[data-testid=unread-count]").TextContent));
         Assert.Equal("Notifications: 2 unread", bell.Find("[data-testid=bell]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task The_bell_counts_again_when_the_instance_feed_reports_a_notification_for_its_person()
+    {
+        SignIn(_owner);
+        var feed = Services.GetRequiredService<NotificationFeed>();
+        await feed.CheckAsync(Ct);
+        var bell = Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find("[data-testid=unread-count]").TextContent));
+
+        // The worker, on this instance or another one, adds a notification.
+        await using (var db = Db.NewContext())
+        {
+            db.Notifications.Add(new Notification(_owner.UserId, NotificationKind.NumberReturned, Cast.AccountId, "+14155550125 went back to inventory", "numbers/phn_3", "evt_3", Db.Now));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal("2", bell.Find("[data-testid=unread-count]").TextContent);
+        Assert.True(await feed.CheckAsync(Ct));
+        bell.WaitForAssertion(() => Assert.Equal("3", bell.Find("[data-testid=unread-count]").TextContent));
+        Assert.Equal("Notifications: 3 unread", bell.Find("[data-testid=bell]").GetAttribute("aria-label"));
     }
 
     [Fact]
