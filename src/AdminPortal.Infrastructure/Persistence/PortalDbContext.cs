@@ -79,7 +79,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var previous = await LockAuditChainHeadAsync(cancellationToken);
+        await LockAuditChainAsync(cancellationToken);
+        var previous = await AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken);
         foreach (var audit in added)
         {
             audit.Seal(previous);
@@ -130,13 +131,6 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>Holds the audit chain (and <see cref="BeginSerializedAsync"/>'s writers) until the transaction ends.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
-
-    /// <summary><see cref="LockAuditChainAsync"/>, then the hash of the newest event, which the next one chains to.</summary>
-    protected virtual async Task<string?> LockAuditChainHeadAsync(CancellationToken cancellationToken)
-    {
-        await LockAuditChainAsync(cancellationToken);
-        return await AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken);
-    }
 
     /// <summary>Whether the database refused a save because another one got there first (a unique index it filled, a lost serialization).</summary>
     public abstract bool IsConflict(DbUpdateException exception);

@@ -1,6 +1,5 @@
 using AdminPortal.Domain.Numbers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Npgsql;
 
@@ -37,19 +36,4 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
     /// </summary>
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);
-
-    /// <summary>
-    /// The lock and the newest hash in one round trip, since every audited write waits for the holder's round trips: the
-    /// second statement takes its snapshot (read committed) once the first holds the lock, so it sees every event
-    /// committed by the holders before.
-    /// </summary>
-    protected override async Task<string?> LockAuditChainHeadAsync(CancellationToken cancellationToken)
-    {
-        await using var command = Database.GetDbConnection().CreateCommand();
-        command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"SELECT pg_advisory_xact_lock({AuditChainLock}); SELECT \"Hash\" FROM \"AuditEvents\" ORDER BY \"Id\" DESC LIMIT 1";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
-    }
 }
