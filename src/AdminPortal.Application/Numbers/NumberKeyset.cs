@@ -101,9 +101,13 @@ public static class NumberKeyset
         {
             if (typeof(T).IsEnum)
             {
-                // Stored by name: compared as names, ordinally, as the columns are collated.
-                var name = Expression.Call(typeof(StoredName).GetMethod(nameof(StoredName.Of), [typeof(T)])!, member);
-                return Keyed(name, key.ToString()!, tie);
+                // Enums are stored by name: the names beyond the key in the database's order (ordinal, as the columns are collated).
+                var names = Enum.GetValues(typeof(T)).Cast<T>().ToList();
+                var order = Descending ? -1 : 1;
+                List<T> Where(Func<int, bool> keep) => [.. names.Where(v => keep(order * string.CompareOrdinal(v.ToString(), key.ToString())))];
+                return Expression.AndAlso(
+                    In(member, Where(c => c >= 0)),
+                    Expression.OrElse(In(member, Where(c => c > 0)), Expression.AndAlso(Expression.Equal(member, Expression.Constant(key)), tie)));
             }
 
             var value = Parameter(key);
@@ -111,6 +115,9 @@ public static class NumberKeyset
                 Expression.MakeBinary(Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual, member, value),
                 Expression.OrElse(Expression.MakeBinary(Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan, member, value), Expression.AndAlso(Expression.Equal(member, value), tie)));
         }
+
+        private static Expression In<T>(Expression member, List<T> values) =>
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(T)], Expression.Constant(values), member);
 
         private static Expression Parameter<T>(T value) => Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
     }

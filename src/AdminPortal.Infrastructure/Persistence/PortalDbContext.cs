@@ -1,4 +1,3 @@
-using System.Reflection;
 using AdminPortal.Application.Common;
 using AdminPortal.Application.Numbers;
 using AdminPortal.Domain.Accounts;
@@ -141,17 +140,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         builder.HasDbFunction(typeof(TextSearch).GetMethod(nameof(TextSearch.Fold))!).HasTranslation(args => Fold(args[0]));
-        foreach (var name in typeof(StoredName).GetMethods(BindingFlags.Public | BindingFlags.Static))
-        {
-            builder.HasDbFunction(name).HasTranslation(args => AsText(args[0]));
-        }
     }
-
-    /// <summary>The enum column itself, typed as the text it holds, so that it compares with text (<see cref="StoredName"/>).</summary>
-    private static SqlExpression AsText(SqlExpression column) =>
-        column is ColumnExpression stored
-            ? new ColumnExpression(stored.Name, stored.TableAlias, typeof(string), typeMapping: null, stored.IsNullable)
-            : throw new InvalidOperationException("StoredName.Of takes an enum column.");
 
     /// <summary>How this database folds ASCII case for <see cref="TextSearch.Fold"/>.</summary>
     protected abstract SqlExpression Fold(SqlExpression text);
