@@ -5,7 +5,7 @@ public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
-    /// <summary>How often the worker reads new events and sends what is due.</summary>
+    /// <summary>How often the worker reads new events and sends what is due, and each instance looks for new notifications for its open bells.</summary>
     public int IntervalSeconds { get; set; } = 5;
 
     /// <summary>The portal's address, for the links in e-mails.</summary>
