@@ -29,6 +29,20 @@ public sealed class NewNotificationsTests
     }
 
     [Fact]
+    public async Task On_a_platform_without_notifications_the_first_one_is_still_reported()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var owner = await db.Given().OwnerAsync();
+        var news = db.Get<NewNotifications>();
+        var first = await news.HandleAsync(after: null, Ct);
+
+        await AddAsync(db, owner.UserId);
+
+        Assert.Equal(0, first.Newest);
+        Assert.Equal([owner.UserId], (await news.HandleAsync(first.Newest, Ct)).UserIds);
+    }
+
+    [Fact]
     public async Task More_than_the_limit_at_once_says_so_and_the_next_read_goes_on_from_there()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -63,6 +63,43 @@ public sealed class NotificationPageTests : PageTest
     }
 
     [Fact]
+    public async Task The_feed_names_only_the_people_who_got_something()
+    {
+        var reviewer = await Db.Given().ReviewerAsync();
+        var feed = Services.GetRequiredService<NotificationFeed>();
+        await feed.CheckAsync(Ct);
+        var told = new List<string?>();
+        feed.Changed += told.Add;
+
+        await using (var db = Db.NewContext())
+        {
+            db.Notifications.Add(new Notification(reviewer.UserId, NotificationKind.NewRequest, Cast.AccountId, "A new request is in the review queue", "review", "evt_4", Db.Now));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.True(await feed.CheckAsync(Ct));
+        Assert.Equal([reviewer.UserId], told);
+    }
+
+    [Fact]
+    public async Task The_bell_counts_on_its_own_every_twelve_intervals_in_case_the_feed_missed_one()
+    {
+        SignIn(_owner);
+        var bell = Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find("[data-testid=unread-count]").TextContent));
+
+        // Committed out of id order on PostgreSQL, say: the feed never reports it.
+        await using (var db = Db.NewContext())
+        {
+            db.Notifications.Add(new Notification(_owner.UserId, NotificationKind.NumberReturned, Cast.AccountId, "+14155550126 went back to inventory", "numbers/phn_4", "evt_5", Db.Now));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Db.Clock.Advance(TimeSpan.FromSeconds(new NotificationOptions().IntervalSeconds * 12));
+        bell.WaitForAssertion(() => Assert.Equal("3", bell.Find("[data-testid=unread-count]").TextContent));
+    }
+
+    [Fact]
     public async Task Marking_one_read_then_all_read_empties_the_bell()
     {
         SignIn(_owner);
