@@ -60,6 +60,15 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
     /// <summary>Searches matching at most this many numbers of the platform are found through the text index.</summary>
     private const int TextIndexLimit = 2_000;
 
+    /// <summary>
+    /// A status filter with a sort by purchase date or price: a status with at most this many numbers in the list is read
+    /// through the status's index and sorted (1 to 2 µs a number); one with more is looked for along the sort's index.
+    /// </summary>
+    internal int SortedStatusLimit { get; init; } = 10_000;
+
+    /// <summary>How many numbers the walk along the sort's index reads at most before the status's numbers are sorted instead.</summary>
+    internal int WalkBudget { get; init; } = 5_000;
+
     public async Task<Result<Page<NumberRowView>>> HandleAsync(Actor actor, NumberFilter filter, Paging paging, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -70,7 +79,7 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         }
 
         var reach = narrowed.Value;
-        var (backwards, descending, beyond) = (false, filter.Descending, (Expression<Func<PhoneNumber, bool>>?)null);
+        var (backwards, descending, beyond) = (false, filter.Descending, (IReadOnlyList<Expression<Func<PhoneNumber, bool>>>)[]);
         if (paging.Cursor is not null)
         {
             // A cursor of another list or another sort decodes too, but names no position in this one.
@@ -103,29 +112,70 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
                 : query.Where(n => EF.Functions.Like(TextSearch.Fold(n.Label), label, SearchText.LikeEscape));
         }
 
-        var (total, capped) = (default(int?), false);
-        if (paging.WithTotal)
+        var (limit, skip) = (paging.Limit, beyond.Count == 0 && !paging.FromEnd ? paging.Skip : 0);
+        var (total, capped, leading) = (default(int?), false, default(List<string>));
+        if (paging.WithTotal && search is null)
         {
-            (total, capped) = search is null ? ((int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct), false) : await CountAsync(query, ct);
+            total = (int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct);
+        }
+        else if (paging.WithTotal && source is null && filter is { Sort: NumberSort.E164, Descending: false } && beyond.Count == 0 && skip == 0 && !paging.FromEnd)
+        {
+            // A search's first page in number order is the start of what its count reads: one scan gives both.
+            leading = await Matches(query).Select(n => n.Id).ToListAsync(ct);
+            (total, capped) = leading.Count > SearchCountLimit ? (SearchCountLimit, true) : (leading.Count, false);
+        }
+        else if (paging.WithTotal)
+        {
+            var count = await Matches(query).CountAsync(ct);
+            (total, capped) = count > SearchCountLimit ? (SearchCountLimit, true) : (count, false);
         }
 
         // The page is chosen on the sort keys alone, which an index holds, and only its rows are then read in full
         // with their agent counts: sorting or skipping whole rows would read every row of the account.
-        var limit = paging.Limit;
-        var ids = Sorted(beyond is null ? query : query.Where(beyond), filter.Sort, descending)
-            .Skip(beyond is null && !paging.FromEnd ? paging.Skip : 0)
-            .Take(limit + 1)
-            .Select(n => n.Id);
-        var rows = await Sorted(ids.Join(db.PhoneNumbers.AsNoTracking(), id => id, n => n.Id, (_, n) => n), filter.Sort, descending)
-            .Select(n => new NumberRowView(
-                n.Id, n.AccountId, n.E164, n.Label, n.CountryCode, n.Type, n.Status, new Money(n.MonthlyPriceCents),
-                n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.Agents.Count))
-            .ToListAsync(ct);
+        // Sorts by label, date and price have one predicate beyond a cursor.
+        IQueryable<PhoneNumber> Beyond(IQueryable<PhoneNumber> numbers) => beyond.Count == 0 ? numbers : numbers.Where(beyond.Single());
+        Task<List<NumberRowView>> PageAsync(IQueryable<PhoneNumber> numbers) => RowsAsync(
+            Sorted(numbers, filter.Sort, descending).Skip(skip).Take(limit + 1).Select(n => n.Id).Join(db.PhoneNumbers.AsNoTracking(), id => id, n => n.Id, (_, n) => n), filter.Sort, descending, ct);
+
+        List<NumberRowView>? rows = null;
+        if (leading is not null)
+        {
+            var first = leading.Take(limit + 1).ToList();
+            rows = await RowsAsync(db.PhoneNumbers.AsNoTracking().Where(n => first.Contains(n.Id)), filter.Sort, descending, ct);
+        }
+        else if (search is null && filter.Status is { } status && filter.Sort is NumberSort.Label or NumberSort.PurchasedAt or NumberSort.MonthlyPrice)
+        {
+            // The sort's index holds no status, and how a status spreads along it is unknown: a walk finds a common one
+            // soon but may read most of the list for a rare or bunched one (old numbers are released more). So a status
+            // with few numbers is read through its own index and sorted; one with many, or any by label (free text, seldom
+            // in step with a status), is walked for a bounded stretch, then sorted when that falls short.
+            if (filter.Sort == NumberSort.Label || (total ?? (int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct)) > SortedStatusLimit)
+            {
+                var along = Sorted(Beyond(Narrowed(reach.Numbers, filter).AsNoTracking()), filter.Sort, descending);
+                rows = await PageAsync(along.Take(WalkBudget).Where(n => n.Status == status));
+            }
+
+            // The limit keeps the database from merging the two queries, so it reads the status's index in number order.
+            rows = rows?.Count > limit ? rows : await PageAsync(Beyond(Sorted(query, NumberSort.E164, false).Take(int.MaxValue)));
+        }
+
+        if (rows is null && beyond.Count == 0)
+        {
+            rows = await PageAsync(query);
+        }
+        else if (rows is null)
+        {
+            rows = [];
+            foreach (var part in beyond.TakeWhile(_ => rows.Count <= limit))
+            {
+                rows.AddRange(await PageAsync(query.Where(part)));
+            }
+        }
 
         var more = rows.Count > limit;
         if (more)
         {
-            rows.RemoveAt(rows.Count - 1);
+            rows.RemoveRange(limit, rows.Count - limit);
         }
 
         if (backwards)
@@ -144,17 +194,30 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             capped);
     }
 
-    private static async Task<(int? Total, bool Capped)> CountAsync(IQueryable<PhoneNumber> query, CancellationToken ct)
-    {
-        // In number order, as the list reads: matches of a common term are then spread evenly rather than bunched at the
-        // end of whichever index the database would pick (labels in label order), and the count stops early.
-        var count = await query.OrderBy(n => n.E164).Take(SearchCountLimit + 1).CountAsync(ct);
-        return count > SearchCountLimit ? (SearchCountLimit, true) : (count, false);
-    }
+    private static Task<List<NumberRowView>> RowsAsync(IQueryable<PhoneNumber> page, NumberSort sort, bool descending, CancellationToken ct) =>
+        Sorted(page, sort, descending)
+            .Select(n => new NumberRowView(
+                n.Id, n.AccountId, n.E164, n.Label, n.CountryCode, n.Type, n.Status, new Money(n.MonthlyPriceCents),
+                n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.Agents.Count))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// A search's matches as far as its count goes. In number order, as the list reads: matches of a common term are then
+    /// spread evenly rather than bunched at the end of whichever index the database would pick (labels in label order),
+    /// and the count stops early.
+    /// </summary>
+    private static IQueryable<PhoneNumber> Matches(IQueryable<PhoneNumber> query) =>
+        query.OrderBy(n => n.E164).ThenBy(n => n.Id).Take(SearchCountLimit + 1);
 
     private static IQueryable<PhoneNumber> Filtered(IQueryable<PhoneNumber> query, NumberFilter filter)
     {
         query = filter.Status is { } status ? query.Where(n => n.Status == status) : query.Where(n => n.Status != NumberStatus.Returned);
+        return Narrowed(query, filter);
+    }
+
+    /// <summary>The filters but the status's.</summary>
+    private static IQueryable<PhoneNumber> Narrowed(IQueryable<PhoneNumber> query, NumberFilter filter)
+    {
         query = filter.Type is { } type ? query.Where(n => n.Type == type) : query;
         return Country(filter) is { } country ? query.Where(n => n.CountryCode == country) : query;
     }

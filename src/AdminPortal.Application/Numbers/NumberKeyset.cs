@@ -7,8 +7,8 @@ namespace AdminPortal.Application.Numbers;
 
 /// <summary>
 /// Positions in the numbers list for keyset paging in every sort: a cursor names a row by its sort key, number and id,
-/// and which way the next page lies; <see cref="TryDecode"/> gives the predicate of the rows beyond it in the order read,
-/// which an index seeks to whatever the depth.
+/// and which way the next page lies; <see cref="TryDecode"/> gives the predicates of the rows beyond it in the order read,
+/// each of which an index seeks to whatever the depth.
 /// </summary>
 public static class NumberKeyset
 {
@@ -36,11 +36,13 @@ public static class NumberKeyset
 
     /// <summary>
     /// The rows beyond the cursor's row when the list is read in <paramref name="descending"/> order (the filter's order,
-    /// reversed when <paramref name="backwards"/>). False when the cursor is not one of this sort's.
+    /// reversed when <paramref name="backwards"/>): the rows of the first predicate in that order, then those of the next.
+    /// A sort by a text, date or price has one; a sort by an enum one per value from the cursor's on, since neither
+    /// database reads an index in order across a list of values. False when the cursor is not one of this sort's.
     /// </summary>
-    internal static bool TryDecode(string cursor, NumberFilter filter, out bool backwards, out bool descending, out Expression<Func<PhoneNumber, bool>> beyond)
+    internal static bool TryDecode(string cursor, NumberFilter filter, out bool backwards, out bool descending, out IReadOnlyList<Expression<Func<PhoneNumber, bool>>> beyond)
     {
-        (backwards, descending, beyond) = (false, false, _ => false);
+        (backwards, descending, beyond) = (false, false, []);
         if (!Cursor.TryDecode(cursor, Parts, out var parts)
             || parts[0] != filter.Sort.ToString() || parts[1] != (filter.Descending ? "d" : "a") || parts[2] is not (Forwards or Backwards)
             || !parts[3].StartsWith('+') || !parts[4].StartsWith(PhoneNumber.IdPrefix, StringComparison.Ordinal))
@@ -55,28 +57,28 @@ public static class NumberKeyset
         var (e164, id, key) = (parts[3], parts[4], parts[5]);
         var number = Expression.Property(n, nameof(PhoneNumber.E164));
         var tie = Expression.OrElse(read.Beyond(number, e164), Expression.AndAlso(read.Same(number, e164), read.Beyond(Expression.Property(n, nameof(PhoneNumber.Id)), id)));
-        Expression? body = filter.Sort switch
+        IReadOnlyList<Expression>? predicates = filter.Sort switch
         {
             // The first condition alone lets the database seek the index to the cursor; the rest picks the rows beyond it.
-            NumberSort.E164 => Expression.AndAlso(read.AtOrBeyond(number, e164), tie),
-            NumberSort.Label => read.Keyed(Expression.Property(n, nameof(PhoneNumber.Label)), key, tie),
-            NumberSort.Country => read.Keyed(Expression.Property(n, nameof(PhoneNumber.CountryCode)), key, tie),
-            NumberSort.Type => Enum.TryParse<NumberType>(key, out var type) && Enum.IsDefined(type) ? read.Keyed(Expression.Property(n, nameof(PhoneNumber.Type)), type, tie) : null,
-            NumberSort.Status => Enum.TryParse<NumberStatus>(key, out var status) && Enum.IsDefined(status) ? read.Keyed(Expression.Property(n, nameof(PhoneNumber.Status)), status, tie) : null,
+            NumberSort.E164 => [Expression.AndAlso(read.AtOrBeyond(number, e164), tie)],
+            NumberSort.Label => [read.Keyed(Expression.Property(n, nameof(PhoneNumber.Label)), key, tie)],
+            NumberSort.Country => [read.Keyed(Expression.Property(n, nameof(PhoneNumber.CountryCode)), key, tie)],
+            NumberSort.Type => Enum.TryParse<NumberType>(key, out var type) && Enum.IsDefined(type) ? read.Values(Expression.Property(n, nameof(PhoneNumber.Type)), type, tie) : null,
+            NumberSort.Status => Enum.TryParse<NumberStatus>(key, out var status) && Enum.IsDefined(status) ? read.Values(Expression.Property(n, nameof(PhoneNumber.Status)), status, tie) : null,
             NumberSort.PurchasedAt => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
-                ? read.Keyed(Expression.Property(n, nameof(PhoneNumber.PurchasedAt)), new DateTime(ticks, DateTimeKind.Utc), tie)
+                ? [read.Keyed(Expression.Property(n, nameof(PhoneNumber.PurchasedAt)), new DateTime(ticks, DateTimeKind.Utc), tie)]
                 : null,
             NumberSort.MonthlyPrice => long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var cents)
-                ? read.Keyed(Expression.Property(n, nameof(PhoneNumber.MonthlyPriceCents)), cents, tie)
+                ? [read.Keyed(Expression.Property(n, nameof(PhoneNumber.MonthlyPriceCents)), cents, tie)]
                 : null,
             _ => null,
         };
-        if (body is null)
+        if (predicates is null)
         {
             return false;
         }
 
-        beyond = Expression.Lambda<Func<PhoneNumber, bool>>(body, n);
+        beyond = [.. predicates.Select(body => Expression.Lambda<Func<PhoneNumber, bool>>(body, n))];
         return true;
     }
 
@@ -99,25 +101,19 @@ public static class NumberKeyset
 
         public Expression Keyed<T>(Expression member, T key, Expression tie) where T : struct
         {
-            if (typeof(T).IsEnum)
-            {
-                // Enums are stored by name: the names beyond the key in the database's order (ordinal, as the columns are collated).
-                var names = Enum.GetValues(typeof(T)).Cast<T>().ToList();
-                var order = Descending ? -1 : 1;
-                List<T> Where(Func<int, bool> keep) => [.. names.Where(v => keep(order * string.CompareOrdinal(v.ToString(), key.ToString())))];
-                return Expression.AndAlso(
-                    In(member, Where(c => c >= 0)),
-                    Expression.OrElse(In(member, Where(c => c > 0)), Expression.AndAlso(Expression.Equal(member, Expression.Constant(key)), tie)));
-            }
-
             var value = Parameter(key);
             return Expression.AndAlso(
                 Expression.MakeBinary(Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual, member, value),
                 Expression.OrElse(Expression.MakeBinary(Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan, member, value), Expression.AndAlso(Expression.Equal(member, value), tie)));
         }
 
-        private static Expression In<T>(Expression member, List<T> values) =>
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(T)], Expression.Constant(values), member);
+        /// <summary>key = k AND tie, then each value beyond k in the order read: enums are stored by name, in ordinal order.</summary>
+        public IReadOnlyList<Expression> Values<T>(Expression member, T key, Expression tie) where T : struct, Enum
+        {
+            var order = Descending ? -1 : 1;
+            var after = Enum.GetValues<T>().Where(v => order * string.CompareOrdinal(v.ToString(), key.ToString()) > 0).OrderBy(v => v.ToString(), StringComparer.Ordinal);
+            return [Expression.AndAlso(Expression.Equal(member, Expression.Constant(key)), tie), .. (Descending ? after.Reverse() : after).Select(v => Expression.Equal(member, Expression.Constant(v)))];
+        }
 
         private static Expression Parameter<T>(T value) => Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
     }
