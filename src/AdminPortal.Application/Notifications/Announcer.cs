@@ -13,6 +13,7 @@ namespace AdminPortal.Application.Notifications;
 internal sealed class Announcer(IPortalDbContext db, NotificationOptions options, DateTime now)
 {
     private readonly HashSet<(string UserId, string Key)> _added = [];
+    private readonly HashSet<string> _loadedKeys = [];
     private Dictionary<string, HashSet<NotificationKind>> _emailKinds = [];
 
     public async Task LoadPreferencesAsync(IEnumerable<string> userIds, CancellationToken ct)
@@ -22,9 +23,21 @@ internal sealed class Announcer(IPortalDbContext db, NotificationOptions options
             .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.Select(p => p.Kind).ToHashSet());
     }
 
+    /// <summary>Which of these people already have these keys: many announcements then ask once, not once each.</summary>
+    public async Task LoadSentAsync(IReadOnlyCollection<string> userIds, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var sent = await db.Notifications.AsNoTracking()
+            .Where(n => userIds.Contains(n.UserId) && keys.Contains(n.DedupeKey))
+            .Select(n => new { n.UserId, n.DedupeKey })
+            .ToListAsync(ct);
+        _added.UnionWith(sent.Select(n => (n.UserId, n.DedupeKey!)));
+        _loadedKeys.UnionWith(keys);
+    }
+
     public async Task AnnounceAsync(UserView user, NotificationKind kind, string? accountId, string text, string link, string dedupeKey, CancellationToken ct)
     {
-        if (!_added.Add((user.Id, dedupeKey)) || await db.Notifications.AnyAsync(n => n.UserId == user.Id && n.DedupeKey == dedupeKey, ct))
+        if (!_added.Add((user.Id, dedupeKey))
+            || (!_loadedKeys.Contains(dedupeKey) && await db.Notifications.AnyAsync(n => n.UserId == user.Id && n.DedupeKey == dedupeKey, ct)))
         {
             return;
         }

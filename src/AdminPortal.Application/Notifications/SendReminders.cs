@@ -10,52 +10,72 @@ namespace AdminPortal.Application.Notifications;
 
 /// <summary>
 /// Reminders nobody's action triggers: owners hear when a released number's cooling-off ends within 3 days (the last
-/// chance to cancel), staff when a request has waited more than 24 hours. Each reaches each person once.
+/// chance to cancel), staff when a request has waited more than 24 hours. Each reaches each person once. They are written
+/// <see cref="Chunk"/> at a time, each chunk its own transaction: a backlog of thousands of waiting requests times every
+/// reviewer must not hold the database's write lock for long (on SQLite, every other writer waits for it).
 /// </summary>
 public sealed class SendReminders(IPortalDbFactory dbFactory, IUserDirectory directory, TimeProvider time, IOptions<NotificationOptions> options)
 {
+    public const int Chunk = 500;
+
     public async Task<int> HandleAsync(CancellationToken ct = default)
     {
         var now = time.UtcNow();
         var settings = options.Value;
-        await using var db = await dbFactory.CreateAsync(ct);
         var endingBefore = now.AddDays(settings.CoolingOffReminderDays);
-        var ending = await db.PhoneNumbers.AsNoTracking()
-            .Where(n => n.Status == NumberStatus.Released && n.AvailableAfter > now && n.AvailableAfter <= endingBefore)
-            .Select(n => new { n.Id, n.AccountId, n.E164, n.ReleasedAt, n.AvailableAfter })
-            .ToListAsync(ct);
         var waitingSince = now.AddHours(-settings.WaitingReminderHours);
-        var waiting = await db.ReleaseRequests.AsNoTracking()
-            .Where(r => r.Status == ReleaseRequestStatus.Pending && r.RequestedAt <= waitingSince)
-            .Select(r => new { r.Id, r.AccountId, r.E164, r.RequestedAt, r.RequestedById })
-            .ToListAsync(ct);
-        if (ending.Count == 0 && waiting.Count == 0)
+        ILookup<string, UserView> owners;
+        IReadOnlyList<UserView> staff;
+        var reminders = new List<Reminder>();
+        await using (var db = await dbFactory.CreateAsync(ct))
         {
-            return 0;
-        }
-
-        var owners = await Announcer.OwnersAsync(db, directory, [.. ending.Select(n => n.AccountId).Distinct()], ct);
-        var staff = waiting.Count > 0 ? await Announcer.StaffAsync(directory, ct) : [];
-        var announcer = new Announcer(db, settings, now);
-        await announcer.LoadPreferencesAsync([.. owners.SelectMany(g => g).Select(u => u.Id), .. staff.Select(u => u.Id)], ct);
-        foreach (var number in ending)
-        {
-            var text = $"{number.E164} returns to inventory on {number.AvailableAfter:yyyy-MM-dd HH:mm} UTC; cancel the release before then to keep it";
-            foreach (var owner in owners[number.AccountId])
+            var ending = await db.PhoneNumbers.AsNoTracking()
+                .Where(n => n.Status == NumberStatus.Released && n.AvailableAfter > now && n.AvailableAfter <= endingBefore)
+                .Select(n => new { n.Id, n.AccountId, n.E164, n.ReleasedAt, n.AvailableAfter })
+                .ToListAsync(ct);
+            var waiting = await db.ReleaseRequests.AsNoTracking()
+                .Where(r => r.Status == ReleaseRequestStatus.Pending && r.RequestedAt <= waitingSince)
+                .Select(r => new { r.Id, r.AccountId, r.E164, r.RequestedAt, r.RequestedById })
+                .ToListAsync(ct);
+            if (ending.Count == 0 && waiting.Count == 0)
             {
-                await announcer.AnnounceAsync(owner, NotificationKind.CoolingOffEnding, number.AccountId, text, $"numbers/{number.Id}", $"cooling:{number.Id}:{number.ReleasedAt:O}", ct);
+                return 0;
             }
+
+            owners = await Announcer.OwnersAsync(db, directory, [.. ending.Select(n => n.AccountId).Distinct()], ct);
+            staff = waiting.Count > 0 ? await Announcer.StaffAsync(directory, ct) : [];
+            reminders.AddRange(ending.Select(n => new Reminder(
+                NotificationKind.CoolingOffEnding, n.AccountId, null,
+                $"{n.E164} returns to inventory on {n.AvailableAfter:yyyy-MM-dd HH:mm} UTC; cancel the release before then to keep it",
+                $"numbers/{n.Id}", $"cooling:{n.Id}:{n.ReleasedAt:O}")));
+            reminders.AddRange(waiting.Select(r => new Reminder(
+                NotificationKind.RequestWaiting, r.AccountId, r.RequestedById,
+                $"The release request for {r.E164} has waited since {r.RequestedAt:yyyy-MM-dd HH:mm} UTC", "review", $"waiting:{r.Id}")));
         }
 
-        foreach (var request in waiting)
+        var sent = 0;
+        foreach (var chunk in reminders.Chunk(Math.Max(Chunk / Math.Max(staff.Count, 1), 1)))
         {
-            var text = $"The release request for {request.E164} has waited since {request.RequestedAt:yyyy-MM-dd HH:mm} UTC";
-            foreach (var reviewer in staff.Where(s => s.Id != request.RequestedById))
+            var recipients = chunk.Select(r => (Reminder: r, People: r.Kind == NotificationKind.CoolingOffEnding ? [.. owners[r.AccountId]] : staff.Where(s => s.Id != r.Except).ToList())).ToList();
+            var people = recipients.SelectMany(r => r.People).Select(u => u.Id).Distinct().ToList();
+            await using var db = await dbFactory.CreateAsync(ct);
+            var announcer = new Announcer(db, settings, now);
+            await announcer.LoadPreferencesAsync(people, ct);
+            await announcer.LoadSentAsync(people, [.. chunk.Select(r => r.Key)], ct);
+            foreach (var (reminder, to) in recipients)
             {
-                await announcer.AnnounceAsync(reviewer, NotificationKind.RequestWaiting, request.AccountId, text, "review", $"waiting:{request.Id}", ct);
+                foreach (var person in to)
+                {
+                    await announcer.AnnounceAsync(person, reminder.Kind, reminder.AccountId, reminder.Text, reminder.Link, reminder.Key, ct);
+                }
             }
+
+            sent += (await db.CommitAsync(ct)).IsSuccess ? chunk.Length : 0;
         }
 
-        return (await db.CommitAsync(ct)).IsSuccess ? ending.Count + waiting.Count : 0;
+        return sent;
     }
+
+    /// <summary>One reminder, for the owners of its account (cooling-off) or for the staff but <see cref="Except"/>, who asked.</summary>
+    private sealed record Reminder(NotificationKind Kind, string AccountId, string? Except, string Text, string Link, string Key);
 }

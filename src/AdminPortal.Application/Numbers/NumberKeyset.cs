@@ -57,14 +57,15 @@ public static class NumberKeyset
         var (e164, id, key) = (parts[3], parts[4], parts[5]);
         var number = Expression.Property(n, nameof(PhoneNumber.E164));
         var tie = Expression.OrElse(read.Beyond(number, e164), Expression.AndAlso(read.Same(number, e164), read.Beyond(Expression.Property(n, nameof(PhoneNumber.Id)), id)));
+        var seek = Expression.AndAlso(read.AtOrBeyond(number, e164), tie);
         IReadOnlyList<Expression>? predicates = filter.Sort switch
         {
             // The first condition alone lets the database seek the index to the cursor; the rest picks the rows beyond it.
-            NumberSort.E164 => [Expression.AndAlso(read.AtOrBeyond(number, e164), tie)],
+            NumberSort.E164 => [seek],
             NumberSort.Label => [read.Keyed(Expression.Property(n, nameof(PhoneNumber.Label)), key, tie)],
             NumberSort.Country => [read.Keyed(Expression.Property(n, nameof(PhoneNumber.CountryCode)), key, tie)],
-            NumberSort.Type => Enum.TryParse<NumberType>(key, out var type) && Enum.IsDefined(type) ? read.Values(Expression.Property(n, nameof(PhoneNumber.Type)), type, tie) : null,
-            NumberSort.Status => Enum.TryParse<NumberStatus>(key, out var status) && Enum.IsDefined(status) ? read.Values(Expression.Property(n, nameof(PhoneNumber.Status)), status, tie) : null,
+            NumberSort.Type => Enum.TryParse<NumberType>(key, out var type) && Enum.IsDefined(type) ? read.Values(Expression.Property(n, nameof(PhoneNumber.Type)), type, seek) : null,
+            NumberSort.Status => Enum.TryParse<NumberStatus>(key, out var status) && Enum.IsDefined(status) ? read.Values(Expression.Property(n, nameof(PhoneNumber.Status)), status, seek) : null,
             NumberSort.PurchasedAt => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
                 ? [read.Keyed(Expression.Property(n, nameof(PhoneNumber.PurchasedAt)), new DateTime(ticks, DateTimeKind.Utc), tie)]
                 : null,
@@ -107,12 +108,15 @@ public static class NumberKeyset
                 Expression.OrElse(Expression.MakeBinary(Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan, member, value), Expression.AndAlso(Expression.Equal(member, value), tie)));
         }
 
-        /// <summary>key = k AND tie, then each value beyond k in the order read: enums are stored by name, in ordinal order.</summary>
-        public IReadOnlyList<Expression> Values<T>(Expression member, T key, Expression tie) where T : struct, Enum
+        /// <summary>
+        /// key = k AND seek (the number and id beyond the cursor's, with a bound the index seeks to), then each value beyond
+        /// k in the order read: enums are stored by name, in ordinal order.
+        /// </summary>
+        public IReadOnlyList<Expression> Values<T>(Expression member, T key, Expression seek) where T : struct, Enum
         {
             var order = Descending ? -1 : 1;
             var after = Enum.GetValues<T>().Where(v => order * string.CompareOrdinal(v.ToString(), key.ToString()) > 0).OrderBy(v => v.ToString(), StringComparer.Ordinal);
-            return [Expression.AndAlso(Expression.Equal(member, Expression.Constant(key)), tie), .. (Descending ? after.Reverse() : after).Select(v => Expression.Equal(member, Expression.Constant(v)))];
+            return [Expression.AndAlso(Expression.Equal(member, Expression.Constant(key)), seek), .. (Descending ? after.Reverse() : after).Select(v => Expression.Equal(member, Expression.Constant(v)))];
         }
 
         private static Expression Parameter<T>(T value) => Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));

@@ -116,6 +116,64 @@ public sealed class FanOutTests
     }
 
     [Fact]
+    public async Task A_backlog_of_waiting_requests_is_reminded_a_chunk_per_transaction_and_checked_once_per_chunk()
+    {
+        var database = new DatabaseWatch();
+        var room = await Newsroom.CreateAsync(configure: TestDatabase.Intercepted(database));
+        const int Waiting = 400;
+        for (var i = 0; i < Waiting; i++)
+        {
+            await room.RequestAsync(await room.Db.Given().NumberAsync(Cast.AccountId, $"+1415555{i:D4}"));
+        }
+
+        room.Db.Clock.Advance(TimeSpan.FromDays(2));
+        database.Reset();
+        Assert.Equal(Waiting, await room.Db.Get<SendReminders>().HandleAsync(Ct));
+        var firstPass = (database.Commits, database.NotificationQueries);
+        database.Reset();
+        await room.Db.Get<SendReminders>().HandleAsync(Ct);
+
+        // Three staff: 166 requests (498 reminders) a chunk, so 3 chunks; each asks once which reminders exist.
+        Assert.Equal((3, 3), firstPass);
+        Assert.Equal(3, database.NotificationQueries);
+        foreach (var staff in new[] { room.Reviewer, room.SecondReviewer, room.Admin })
+        {
+            Assert.Equal(Waiting, (await room.NotificationsOfAsync(staff)).Count(n => n.Kind == NotificationKind.RequestWaiting));
+        }
+    }
+
+    /// <summary>Counts committed transactions and queries of the notifications table.</summary>
+    private sealed class DatabaseWatch : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor, Microsoft.EntityFrameworkCore.Diagnostics.IDbTransactionInterceptor
+    {
+        private int _commits;
+        private int _notificationQueries;
+
+        public int Commits => _commits;
+
+        public int NotificationQueries => _notificationQueries;
+
+        public void Reset() => (_commits, _notificationQueries) = (0, 0);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.StartsWith("SELECT", StringComparison.Ordinal) && command.CommandText.Contains("FROM \"Notifications\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _notificationQueries);
+            }
+
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _commits);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task An_email_is_queued_only_for_people_who_chose_it_and_the_worker_retries_it_with_growing_pauses()
     {
         var room = await Newsroom.CreateAsync();

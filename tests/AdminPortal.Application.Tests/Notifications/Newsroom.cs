@@ -44,11 +44,13 @@ internal sealed class Newsroom
 
     public ScriptedWebhooks Webhooks => (ScriptedWebhooks)Db.Services.GetRequiredService<IWebhookSender>();
 
-    public static async Task<Newsroom> CreateAsync(ReleasePolicy policy = ReleasePolicy.ReviewRequired)
+    public static async Task<Newsroom> CreateAsync(ReleasePolicy policy = ReleasePolicy.ReviewRequired, Action<IServiceCollection>? configure = null)
     {
-        var db = await TestDatabase.CreateAsync(configure: services => services
-            .AddSingleton<IMailTransport, RecordingMail>()
-            .AddSingleton<IWebhookSender, ScriptedWebhooks>());
+        var db = await TestDatabase.CreateAsync(configure: services =>
+        {
+            services.AddSingleton<IMailTransport, RecordingMail>().AddSingleton<IWebhookSender, ScriptedWebhooks>();
+            configure?.Invoke(services);
+        });
         var given = db.Given();
         var owner = await given.MemberAsync(Cast.OwnerEmail, PortalRoles.Owner);
         var coOwner = await given.MemberAsync(Cast.CoOwnerEmail, PortalRoles.Owner);
