@@ -131,8 +131,8 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         }
 
         // The page is chosen on the sort keys alone, which an index holds, and only its rows are then read in full
-        // with their agent counts: sorting or skipping whole rows would read every row of the account.
-        // Sorts by label, date and price have one predicate beyond a cursor.
+        // with their agent counts: sorting or skipping whole rows would read every row of the account. (Beyond serves the
+        // sorts by label, date and price, which have one predicate beyond a cursor.)
         IQueryable<PhoneNumber> Beyond(IQueryable<PhoneNumber> numbers) => beyond.Count == 0 ? numbers : numbers.Where(beyond.Single());
         Task<List<NumberRowView>> PageAsync(IQueryable<PhoneNumber> numbers) => RowsAsync(
             Sorted(numbers, filter.Sort, descending).Skip(skip).Take(limit + 1).Select(n => n.Id).Join(db.PhoneNumbers.AsNoTracking(), id => id, n => n.Id, (_, n) => n), filter.Sort, descending, ct);
