@@ -13,7 +13,7 @@ namespace AdminPortal.Application.Notifications;
 internal sealed class Announcer(IPortalDbContext db, NotificationOptions options, DateTime now)
 {
     private readonly HashSet<(string UserId, string Key)> _added = [];
-    private readonly HashSet<string> _loadedKeys = [];
+    private readonly HashSet<(string UserId, string Key)> _checked = [];
     private Dictionary<string, HashSet<NotificationKind>> _emailKinds = [];
 
     public async Task LoadPreferencesAsync(IEnumerable<string> userIds, CancellationToken ct)
@@ -31,13 +31,13 @@ internal sealed class Announcer(IPortalDbContext db, NotificationOptions options
             .Select(n => new { n.UserId, n.DedupeKey })
             .ToListAsync(ct);
         _added.UnionWith(sent.Select(n => (n.UserId, n.DedupeKey!)));
-        _loadedKeys.UnionWith(keys);
+        _checked.UnionWith(userIds.SelectMany(user => keys.Select(key => (user, key))));
     }
 
     public async Task AnnounceAsync(UserView user, NotificationKind kind, string? accountId, string text, string link, string dedupeKey, CancellationToken ct)
     {
         if (!_added.Add((user.Id, dedupeKey))
-            || (!_loadedKeys.Contains(dedupeKey) && await db.Notifications.AnyAsync(n => n.UserId == user.Id && n.DedupeKey == dedupeKey, ct)))
+            || (!_checked.Contains((user.Id, dedupeKey)) && await db.Notifications.AnyAsync(n => n.UserId == user.Id && n.DedupeKey == dedupeKey, ct)))
         {
             return;
         }

@@ -149,7 +149,8 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             // soon but may read most of the list for a rare or bunched one (old numbers are released more). So a status
             // with few numbers is read through its own index and sorted; one with many, or any by label (free text, seldom
             // in step with a status), is walked for a bounded stretch, then sorted when that falls short.
-            if (filter.Sort == NumberSort.Label || (total ?? (int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct)) > SortedStatusLimit)
+            var walkable = skip + limit + 1 <= WalkBudget;
+            if (walkable && (filter.Sort == NumberSort.Label || (total ?? (int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct)) > SortedStatusLimit))
             {
                 var along = Sorted(Beyond(Narrowed(reach.Numbers, filter).AsNoTracking()), filter.Sort, descending);
                 rows = await PageAsync(along.Take(WalkBudget).Where(n => n.Status == status));
@@ -165,10 +166,11 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         }
         else if (rows is null)
         {
+            // One statement per part: a number whose value changes between two of them must not show twice.
             rows = [];
             foreach (var part in beyond.TakeWhile(_ => rows.Count <= limit))
             {
-                rows.AddRange(await PageAsync(query.Where(part)));
+                rows.AddRange((await PageAsync(query.Where(part))).ExceptBy(rows.Select(r => r.Id), r => r.Id));
             }
         }
 

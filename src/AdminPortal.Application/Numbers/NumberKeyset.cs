@@ -37,8 +37,8 @@ public static class NumberKeyset
     /// <summary>
     /// The rows beyond the cursor's row when the list is read in <paramref name="descending"/> order (the filter's order,
     /// reversed when <paramref name="backwards"/>): the rows of the first predicate in that order, then those of the next.
-    /// A sort by a text, date or price has one; a sort by an enum one per value from the cursor's on, since neither
-    /// database reads an index in order across a list of values. False when the cursor is not one of this sort's.
+    /// A sort by a text, date or price has one; a sort by an enum one per value from the cursor's on, since an index is
+    /// not read in order across a list of values (SQLite, PostgreSQL 15). False when the cursor is not one of this sort's.
     /// </summary>
     internal static bool TryDecode(string cursor, NumberFilter filter, out bool backwards, out bool descending, out IReadOnlyList<Expression<Func<PhoneNumber, bool>>> beyond)
     {
@@ -83,7 +83,10 @@ public static class NumberKeyset
         return true;
     }
 
-    /// <summary>Comparisons in the order the list is read. Values go in as parameters, so one query plan serves every cursor.</summary>
+    /// <summary>
+    /// Comparisons in the order the list is read. Values go in as parameters, so one query plan serves every cursor (enum
+    /// names, a handful, as constants).
+    /// </summary>
     private readonly record struct Direction(bool Descending)
     {
         private static readonly System.Reflection.MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
