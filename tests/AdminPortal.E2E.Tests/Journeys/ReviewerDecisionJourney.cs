@@ -33,8 +33,21 @@ public sealed class ReviewerDecisionJourney(PortalServer server, Browser browser
         await Expect(request).ToHaveCountAsync(0);
 
         var rejected = Page.GridRow("review-grid", ToReject);
-        await rejected.GetByTestId("reject").ClickAsync();
         var dialog = Page.GetByRole(AriaRole.Dialog);
+        // The queue reloads when the change feed reports the approval (within 2 s); a click that lands while the rows
+        // are rendered again is lost, and a person clicks again.
+        for (var attempt = 0; attempt < 3 && !await dialog.IsVisibleAsync(); attempt++)
+        {
+            await rejected.GetByTestId("reject").ClickAsync();
+            try
+            {
+                await dialog.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3_000 });
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
         await Expect(dialog.GetByTestId("prompt-submit")).ToBeDisabledAsync();
         await dialog.GetByLabel("Note to the requester").FillAsync("Fax line is still listed on the invoices; keep it until March.");
         await dialog.GetByTestId("prompt-submit").ClickAsync();
