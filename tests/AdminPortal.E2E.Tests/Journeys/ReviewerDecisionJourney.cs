@@ -12,6 +12,33 @@ public sealed class ReviewerDecisionJourney(PortalServer server, Browser browser
     private const string ToReject = "+14155550103";
 
     [Fact]
+    public async Task Rows_of_the_review_queue_stay_in_place_while_it_reloads_after_a_change()
+    {
+        await Page.SignInAndWaitAsync(Demo.Reviewer);
+        await Expect(Page.GetByTestId("review-grid").Locator("tbody tr").First).ToBeVisibleAsync();
+        // Where the rows start, then again at each change of the grid while its loading bar shows.
+        await Page.EvaluateAsync("""
+            () => {
+                const grid = document.querySelector('[data-testid=review-grid]');
+                const top = () => grid.querySelector('tbody').getBoundingClientRect().top;
+                window.rowTops = { before: top(), loading: [] };
+                new MutationObserver(() => { if (grid.querySelector('.mud-table-loading')) window.rowTops.loading.push(top()); })
+                    .observe(grid, { childList: true, subtree: true });
+            }
+            """);
+
+        // Another person's change reaches the queue through the change feed, which reloads it.
+        var owner = await NewPageAsync();
+        await owner.SignInAndWaitAsync(Demo.Owner);
+        await owner.OpenNumberFromGridAsync("+14155560003");
+        await owner.RequestReleaseAsync("The front desk moved to the new building last month.");
+        await Page.WaitForFunctionAsync("() => window.rowTops.loading.length > 0");
+
+        var before = await Page.EvaluateAsync<double>("() => window.rowTops.before");
+        Assert.All(await Page.EvaluateAsync<double[]>("() => window.rowTops.loading"), top => Assert.Equal(before, top, 0.5));
+    }
+
+    [Fact]
     public async Task Reviewer_approves_a_fresh_request_and_rejects_another_with_a_note()
     {
         var owner = await NewPageAsync();
