@@ -16,7 +16,7 @@ namespace AdminPortal.Application.Notifications;
 /// </summary>
 public sealed class SendReminders(IPortalDbFactory dbFactory, IUserDirectory directory, TimeProvider time, IOptions<NotificationOptions> options)
 {
-    public const int Chunk = 500;
+    private const int Chunk = 500;
 
     public async Task<int> HandleAsync(CancellationToken ct = default)
     {
