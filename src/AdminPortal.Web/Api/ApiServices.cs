@@ -12,7 +12,10 @@ public static class ApiServices
 {
     public const string Policy = "Api";
 
-    /// <summary>Picks the API key handler for a request with a bearer token, the sign-in cookie otherwise.</summary>
+    /// <summary>
+    /// Picks the API key handler for a call under /api with a bearer token, the sign-in cookie otherwise: a key never signs
+    /// its holder in to the pages, whose account settings (second step, passkeys, recovery codes) ask for a person.
+    /// </summary>
     public const string SelectingScheme = "CookieOrApiKey";
 
     public static IServiceCollection AddPortalApi(this IServiceCollection services)
@@ -26,7 +29,9 @@ public static class ApiServices
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(SelectingScheme, null, o => o.ForwardDefaultSelector = http =>
-                ApiKeyAuthenticationHandler.HasBearer(http.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
+                http.Request.Path.StartsWithSegments("/api") && ApiKeyAuthenticationHandler.HasBearer(http.Request)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()

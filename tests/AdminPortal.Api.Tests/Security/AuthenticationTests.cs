@@ -115,6 +115,20 @@ public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Theory]
+    [InlineData("/numbers")]
+    [InlineData("/review")]
+    [InlineData("/Account/TwoFactor")]
+    [InlineData("/Account/Passkeys")]
+    [InlineData("/Account/Password")]
+    public async Task An_API_key_does_not_sign_its_holder_in_to_the_portal_pages(string page)
+    {
+        using var response = await host.Client(host.Reviewer).GetAsync(page, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location?.PathAndQuery ?? response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
     [InlineData("GET", "/api/v1/release-requests/rr_any/approve", "POST")]
     [InlineData("DELETE", "/api/v1/release-requests/rr_any/approve", "POST")]
     [InlineData("PUT", "/api/v1/release-requests", "GET")]
