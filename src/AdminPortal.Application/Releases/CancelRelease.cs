@@ -15,7 +15,10 @@ public sealed record CancellationView(string NumberId, string E164, NumberStatus
 /// </summary>
 public sealed class CancelRelease(IPortalDbFactory dbFactory, TimeProvider time)
 {
-    public Task<Result<CancellationView>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default) =>
+    public Task<Result<CancellationView>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default) => HandleAsync(actor, key, null, ct);
+
+    /// <summary>With <paramref name="releasedBy"/>, only the release that request made: a batch cancels its own releases, not later ones.</summary>
+    public Task<Result<CancellationView>> HandleAsync(Actor actor, NumberKey key, string? releasedBy, CancellationToken ct) =>
         dbFactory.ChangeAsync(
             async db => await (await db.FindNumberAsync(actor, key, ct)).ThenAsync(async number =>
                 (Result<(PhoneNumber Number, ReleaseRequest? Request)>)(number, await db.ReleaseRequests
@@ -25,6 +28,11 @@ public sealed class CancelRelease(IPortalDbFactory dbFactory, TimeProvider time)
             (_, found) =>
             {
                 var (number, request) = found;
+                if (releasedBy is not null && request?.Id != releasedBy)
+                {
+                    return ReleaseErrors.NotReleasedBy(number.E164, releasedBy);
+                }
+
                 var now = time.UtcNow();
                 return AuditEvent.Record(
                         actor, now, AuditAction.ReleaseCancelled, number, request, $"Cancelled the release of {number.E164}; trunk group and routing restored, fee voided",

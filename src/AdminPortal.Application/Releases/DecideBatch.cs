@@ -32,7 +32,7 @@ public sealed class DecideBatch(IPortalDbFactory dbFactory, ApproveRequest appro
 
     /// <summary>Cancels, during cooling-off, the released numbers of the batch (owners of the account or staff).</summary>
     public Task<Result<BatchDecisionView>> CancelAsync(Actor actor, string batchId, IReadOnlyList<string>? requestIds = null, CancellationToken ct = default) =>
-        DecideAsync(actor, batchId, requestIds, staffOnly: false, async r => await cancel.HandleAsync(actor, NumberKey.ById(r.PhoneNumberId), ct), ct);
+        DecideAsync(actor, batchId, requestIds, staffOnly: false, async r => await cancel.HandleAsync(actor, NumberKey.ById(r.PhoneNumberId), r.Id, ct), ct);
 
     private async Task<Result<BatchDecisionView>> DecideAsync(
         Actor actor, string batchId, IReadOnlyList<string>? requestIds, bool staffOnly, Func<ReleaseRequest, Task<Result>> decide, CancellationToken ct)

@@ -77,7 +77,7 @@ public sealed class ListReviewQueue(IPortalDbFactory dbFactory, TimeProvider tim
         {
             var number = numbers[r.PhoneNumberId];
             return new ReviewItemView(
-                ReleaseRequestView.Of(r), accountNames[r.AccountId], now - r.RequestedAt, terms.FeeFor(number.PurchasedAt, now), number.ApprovalBlockers(), r.WasRequestedBy(actor),
+                ReleaseRequestView.Of(r), accountNames[r.AccountId], now - r.RequestedAt, terms.FeeFor(number.PurchasedAt, r.ReleasedAtIfApproved(number, now)), number.ApprovalBlockers(), r.WasRequestedBy(actor),
                 r.FirstApprovedById == actor.UserId);
         })];
     }

@@ -39,6 +39,12 @@ public sealed class InviteUser(IUserDirectory directory, TimeProvider time)
             return UserErrors.Role(role);
         }
 
+        // JSON can carry null entries whatever the parameter's type says.
+        if ((accountIds ?? []).Any(string.IsNullOrWhiteSpace))
+        {
+            return new Error(Errors.InvalidParameter, "The list of accounts has an empty entry", "List account ids such as acc_123abc, or leave the accounts out");
+        }
+
         var accounts = (accountIds ?? []).Select(a => a.Trim()).Distinct().ToList();
         if (accounts.Count > 0 && portalRole != PortalRoles.Owner)
         {

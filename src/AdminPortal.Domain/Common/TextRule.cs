@@ -42,7 +42,7 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         return measured.Problem switch
         {
             { Code: Errors.InvalidText } problem => problem.Message + ".",
-            _ when measured.Visible < MinLength => $"At least {MinLength} visible {Characters(MinLength)} ({MinLength - measured.Visible} more).",
+            _ when measured.Length < MinLength => $"At least {MinLength} {Characters(MinLength)} ({MinLength - measured.Length} more).",
             _ when measured.Length > MaxLength => $"At most {MaxLength} characters ({measured.Length - MaxLength} too many).",
             { } problem => problem.Message + ".",
             null => "Looks good.",
@@ -54,39 +54,33 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         var text = (input ?? string.Empty).Trim();
         if (text.Length > MaxStoredLength)
         {
-            return new(text, text.Length, text.Length, TooLong(text.Length));
+            return new(text, text.Length, TooLong(text.Length));
         }
 
         if (Forbidden(text) is { } forbidden)
         {
-            return new(text, 0, 0, forbidden);
+            return new(text, 0, forbidden);
         }
 
+        // Normalising can lengthen text (some letters decompose into three code points): the cap holds for what is stored.
         text = text.Normalize(NormalizationForm.FormC);
+        if (text.Length > MaxStoredLength)
+        {
+            return new(text, text.Length, TooLong(text.Length));
+        }
+
         var length = 0;
-        var visible = 0;
         var elements = StringInfo.GetTextElementEnumerator(text);
         while (elements.MoveNext())
         {
-            var element = elements.GetTextElement();
             length++;
-            if (!string.IsNullOrWhiteSpace(element) && element.Any(c => !char.IsWhiteSpace(c) && c is not ('\u200C' or '\u200D')))
+            if (elements.GetTextElement().EnumerateRunes().Count(IsMark) > MaxMarksPerCharacter)
             {
-                visible++;
-            }
-
-            if (element.Count(IsMark) > MaxMarksPerCharacter)
-            {
-                return new(text, length, visible, Invalid($"has a character carrying more than {MaxMarksPerCharacter} accents or marks"));
+                return new(text, length, Invalid($"has a character carrying more than {MaxMarksPerCharacter} accents or marks"));
             }
         }
 
-        if (length > MaxLength || visible < MinLength)
-        {
-            return new(text, length, visible, WrongLength(length, visible));
-        }
-
-        return new(text, length, visible, null);
+        return length > MaxLength || length < MinLength ? new(text, length, WrongLength(length)) : new(text, length, null);
     }
 
     /// <summary>
@@ -121,8 +115,8 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         return null;
     }
 
-    private static bool IsMark(char c) =>
-        char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+    private static bool IsMark(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private Error Invalid(string problem) => new(
         Errors.InvalidText,
@@ -134,21 +128,12 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         $"The {What} is {units:N0} characters long in storage; at most {MaxStoredLength:N0} are kept",
         $"Shorten the {What} to at most {MaxLength} characters");
 
-    private Error WrongLength(int length, int visible)
-    {
-        var problem = (length, visible) switch
-        {
-            (0, _) => "is empty",
-            _ when visible < length && visible < MinLength => $"has {length} {Characters(length)} but only {visible} visible",
-            _ => $"has {length} {Characters(length)}",
-        };
-        return new(
-            LengthCode,
-            $"The {What} {problem}; it must have {MinLength} to {MaxLength} characters (leading and trailing spaces do not count)",
-            visible < MinLength ? $"Write a {What} of at least {MinLength} visible {Characters(MinLength)}" : $"Shorten the {What} to at most {MaxLength} characters");
-    }
+    private Error WrongLength(int length) => new(
+        LengthCode,
+        $"The {What} {(length == 0 ? "is empty" : $"has {length} {Characters(length)}")}; it must have {MinLength} to {MaxLength} characters (leading and trailing spaces do not count)",
+        length < MinLength ? $"Write a {What} of at least {MinLength} {Characters(MinLength)}" : $"Shorten the {What} to at most {MaxLength} characters");
 
     private static string Characters(int count) => count == 1 ? "character" : "characters";
 
-    private sealed record Measured(string Text, int Length, int Visible, Error? Problem);
+    private sealed record Measured(string Text, int Length, Error? Problem);
 }

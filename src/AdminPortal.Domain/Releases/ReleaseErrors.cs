@@ -30,6 +30,11 @@ public static class ReleaseErrors
         $"{e164} is {Describe(status)}, not released, so there is no release to cancel",
         "Reload the number to see its current status");
 
+    public static Error NotReleasedBy(string e164, string requestId) => new(
+        Errors.NotReleasable,
+        $"{e164} was not released by request {requestId}, so that request has no release to cancel",
+        "Cancel the number's current release from its own page if it is a mistake");
+
     public static Error InUse(IReadOnlyList<string> agentNames) => new(
         Errors.NumberInUse,
         $"Phone number is assigned to {agentNames.Count} active {(agentNames.Count == 1 ? "agent" : "agents")} and cannot be released",

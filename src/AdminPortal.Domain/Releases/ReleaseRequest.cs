@@ -199,6 +199,10 @@ public sealed class ReleaseRequest
         }
     }
 
+    /// <summary>When the number is released if the request is approved at <paramref name="now"/>: at once, or when its billing cycle ends.</summary>
+    public DateTime ReleasedAtIfApproved(PhoneNumber number, DateTime now) =>
+        Timing == ReleaseTiming.EndOfBillingCycle ? ReleasePreview.BillingCycleEnd(number.NextBillingAt, now) : now;
+
     private Result Pending() => Status == ReleaseRequestStatus.Pending ? Result.Success() : ReleaseErrors.AlreadyDecided(this);
 
     private Result ApproveAndRelease(Actor approver, PhoneNumber number, DateTime now, ReleaseTerms terms, string? note)
@@ -215,7 +219,7 @@ public sealed class ReleaseRequest
                 .Then(() => number.ApprovalBlockers() is [var blocker, ..] ? blocker : Result.Success())
                 .Then(() =>
                 {
-                    ScheduledFor = ReleasePreview.BillingCycleEnd(number.NextBillingAt, now);
+                    ScheduledFor = ReleasedAtIfApproved(number, now);
                     return Decide(ReleaseRequestStatus.Scheduled, approver, now, note);
                 });
         }

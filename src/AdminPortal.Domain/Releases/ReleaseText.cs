@@ -2,7 +2,7 @@ using AdminPortal.Domain.Common;
 
 namespace AdminPortal.Domain.Releases;
 
-/// <summary>Why a number should be released: 10 to 500 visible characters (<see cref="TextRule.Reason"/>), stored normalised.</summary>
+/// <summary>Why a number should be released: 10 to 500 characters after trimming (<see cref="TextRule.Reason"/>), stored normalised.</summary>
 public sealed record ReleaseReason
 {
     private ReleaseReason(string value) => Value = value;
@@ -14,7 +14,7 @@ public sealed record ReleaseReason
     public override string ToString() => Value;
 }
 
-/// <summary>A reviewer's note to the requester when rejecting: 10 to 500 visible characters (<see cref="TextRule.Note"/>).</summary>
+/// <summary>A reviewer's note to the requester when rejecting: 10 to 500 characters after trimming (<see cref="TextRule.Note"/>).</summary>
 public sealed record DecisionNote
 {
     private DecisionNote(string value) => Value = value;

@@ -80,8 +80,17 @@ public sealed class WebhookEndpoint
     public static Result<WebhookEndpoint> Register(
         string id, string accountId, string? url, IReadOnlyList<string>? eventTypes, string protectedSecret, Actor creator, DateTime now, bool allowHttp)
     {
+        // The address is stored as the parsed URI writes it, which can be longer ("https://host?q" gains a "/").
+        if (url?.Length > UrlMaxLength || (Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var parsed) && parsed.ToString().Length > UrlMaxLength))
+        {
+            return new Error(
+                Errors.InvalidWebhookUrl,
+                $"The endpoint address is longer than {UrlMaxLength} characters",
+                "Use a shorter address; the portal's deliveries carry their details in the body, not in the query string");
+        }
+
         // No control, formatting or space characters: an address that reads one way and goes another is refused, not repaired.
-        if (string.IsNullOrWhiteSpace(url) || url.Length > UrlMaxLength
+        if (string.IsNullOrWhiteSpace(url)
             || url.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
             || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var address)
             || !(address.Scheme == Uri.UriSchemeHttps || (allowHttp && address.Scheme == Uri.UriSchemeHttp))

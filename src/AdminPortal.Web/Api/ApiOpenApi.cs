@@ -133,7 +133,7 @@ internal static class ApiOpenApi
                                 Type = JsonSchemaType.String,
                                 MinLength = Rule.MinLength,
                                 MaxLength = Rule.MaxLength,
-                                Description = $"{Description}; {Rule.MinLength} to {Rule.MaxLength} visible characters after trimming, "
+                                Description = $"{Description}; {Rule.MinLength} to {Rule.MaxLength} characters after trimming, "
                                     + $"at most {Rule.MaxStoredLength.ToString("N0", CultureInfo.InvariantCulture)} UTF-16 units, no control or formatting characters",
                             },
                         },

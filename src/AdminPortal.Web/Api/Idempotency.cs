@@ -6,8 +6,9 @@ using AdminPortal.Infrastructure.Api;
 namespace AdminPortal.Web.Api;
 
 /// <summary>
-/// A POST sent with an <c>Idempotency-Key</c> acts once: the first answer (success or refusal) is kept for 24 hours
-/// per user and key and replayed to retries with the same request; the same key with another request is refused.
+/// A POST sent with an <c>Idempotency-Key</c> acts once: the first success is kept for 24 hours per user and key and
+/// replayed to retries with the same request; the same key with another request is refused. A refusal changed nothing,
+/// so it is not kept: a retry once the cause is fixed (the agents detached, the JSON header added) is judged afresh.
 /// Retries that arrive together, at any instance, wait for the first one: the key is claimed in the database.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
@@ -70,9 +71,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             http.Response.Body = original;
         }
 
-        // A server failure is not kept: the retry may well succeed. Once the endpoint acted, the key is never given
-        // back: should keeping the answer fail, the claim stands until it is taken for abandoned.
-        if (http.Response.StatusCode < StatusCodes.Status500InternalServerError)
+        // Neither a refusal nor a server failure acted: the retry may well succeed. Once the endpoint acted, the key is
+        // never given back: should keeping the answer fail, the claim stands until it is taken for abandoned.
+        if (http.Response.StatusCode < StatusCodes.Status400BadRequest)
         {
             await store.AnswerAsync(userId, key, token, http.Response.StatusCode, http.Response.ContentType ?? string.Empty, captured.ToArray(), CancellationToken.None);
         }

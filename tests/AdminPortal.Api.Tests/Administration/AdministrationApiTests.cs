@@ -40,6 +40,7 @@ public sealed class AdministrationApiTests
         await (await host.Client(admin).PostJsonAsync("/api/v1/users", new { email = "x@example.com", role = "Root" })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_ROLE");
         await (await host.Client(admin).PostJsonAsync("/api/v1/users", new { email = Cast.OwnerEmail, role = "Owner" })).ErrorAsync(HttpStatusCode.Conflict, "EMAIL_TAKEN");
         await (await host.Client(admin).PostJsonAsync("/api/v1/users")).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
+        await (await host.Client(admin).PostJsonAsync("/api/v1/users", new { email = "y@example.com", role = "Owner", account_ids = new string?[] { null } })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
         await (await host.Client(admin).PostJsonAsync("/api/v1/accounts", new { name = "x", release_policy = "sometimes" })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
         await (await host.Client(admin).GetAsync("/api/v1/users?status=asleep", Ct)).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
         await (await host.Client(admin).PostJsonAsync($"/api/v1/users/{admin.Actor.UserId}/role", new { role = "Reviewer" })).ErrorAsync(HttpStatusCode.Conflict, "LAST_ADMIN");

@@ -52,6 +52,7 @@ public sealed class RequestReleaseApiTests(ApiHost host) : IClassFixture<ApiHost
         { "cut-off JSON", "application/json", "{\"reason\":", "The request body is not the expected JSON at reason" },
         { "a number for the reason", "application/json", "{\"reason\": 12345678901}", "The request body is not the expected JSON at reason" },
         { "a JSON array", "application/json", "[]", "The request body is not the expected JSON" },
+        { "a number for the timing", "application/json", "{\"reason\": \"Office closed for good\", \"release_at\": 7}", "The request body is not the expected JSON at release_at" },
         { "JSON null", "application/json", "null", "The request body must be a JSON object" },
         { "a form", "application/x-www-form-urlencoded", "reason=Office+closed+for+good", "The request body must be sent as application/json" },
         { "plain text", "text/plain", "Office closed for good", "The request body must be sent as application/json" },

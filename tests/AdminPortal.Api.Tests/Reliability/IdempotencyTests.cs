@@ -48,7 +48,7 @@ public sealed class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task A_refusal_is_kept_too_so_a_retry_gets_it_even_after_the_cause_is_gone()
+    public async Task A_refusal_is_not_kept_so_a_retry_after_the_cause_is_gone_acts_once()
     {
         var number = await host.NumberAsync(shape: ApiHost.WithAgent());
         var key = Guid.NewGuid().ToString();
@@ -63,10 +63,13 @@ public sealed class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
         }
 
         using var retry = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, key);
+        using var again = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/request-release", new { reason = Steps.Reason }, key);
 
-        await retry.ErrorAsync((HttpStatusCode)422, "NUMBER_IN_USE");
-        Assert.True(retry.Headers.Contains(Replayed));
-        Assert.Equal(0, await host.RequestCountAsync(number.Id));
+        var created = await retry.JsonAsync(HttpStatusCode.Created);
+        Assert.False(retry.Headers.Contains(Replayed));
+        Assert.Equal(created.String("id"), (await again.JsonAsync(HttpStatusCode.Created)).String("id"));
+        Assert.True(again.Headers.Contains(Replayed));
+        Assert.Equal(1, await host.RequestCountAsync(number.Id));
     }
 
     [Fact]

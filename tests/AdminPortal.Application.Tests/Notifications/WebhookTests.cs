@@ -156,6 +156,21 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task An_address_the_parsed_form_lengthens_past_500_characters_is_refused_and_one_of_500_is_kept_as_given()
+    {
+        var room = await Newsroom.CreateAsync();
+        var hooks = room.Db.Get<ManageWebhooks>();
+        var grows = "https://platform.example?" + new string('q', 500 - "https://platform.example?".Length);
+        var fits = "https://platform.example/" + new string('p', 500 - "https://platform.example/".Length);
+
+        var error = (await hooks.AddAsync(room.Owner, Cast.AccountId, grows, null, Ct)).Failed(Errors.InvalidWebhookUrl);
+        var added = (await hooks.AddAsync(room.Owner, Cast.AccountId, fits, null, Ct)).Succeeded();
+
+        Assert.Contains("longer than 500 characters", error.Message);
+        Assert.Equal(fits, added.Webhook.Url);
+    }
+
+    [Fact]
     public async Task An_empty_event_type_is_refused_as_a_parameter()
     {
         var room = await Newsroom.CreateAsync();

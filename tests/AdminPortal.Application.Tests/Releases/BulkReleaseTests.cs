@@ -118,6 +118,26 @@ public sealed class BulkReleaseTests
     }
 
     [Fact]
+    public async Task Cancelling_a_batch_leaves_alone_a_later_release_of_a_number_the_batch_did_not_release()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var numbers = await NumbersAsync(portal, 2);
+        var batch = await BatchAsync(db, portal, numbers);
+        var ids = batch.Results.Select(r => r.RequestId!).ToList();
+        (await db.Get<DecideBatch>().RejectAsync(portal.Reviewer, batch.BatchId, Cast.Note, ids[..1], Ct)).Succeeded();
+        (await db.Get<DecideBatch>().ApproveAsync(portal.Reviewer, batch.BatchId, ids[1..], Ct)).Succeeded();
+        var later = await portal.RequestAsync(numbers[0]);
+        await portal.ApproveAsync(later.Id);
+
+        var cancelled = (await db.Get<DecideBatch>().CancelAsync(portal.Owner, batch.BatchId, ct: Ct)).Succeeded();
+
+        Assert.Equal([(ids[0], false, Errors.NotReleasable), (ids[1], true, null)], cancelled.Outcomes.Select(o => (o.RequestId, o.Succeeded, o.Error?.Code)));
+        Assert.Equal(NumberStatus.Released, (await portal.LoadNumberAsync(numbers[0].Id)).Status);
+        Assert.Equal(NumberStatus.Active, (await portal.LoadNumberAsync(numbers[1].Id)).Status);
+    }
+
+    [Fact]
     public async Task A_batch_approval_racing_the_owner_withdrawing_one_number_ends_with_one_outcome_for_that_number()
     {
         for (var round = 0; round < 6; round++)

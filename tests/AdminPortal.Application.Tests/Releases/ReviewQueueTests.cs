@@ -1,5 +1,6 @@
 using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
 
 namespace AdminPortal.Application.Tests.Releases;
 
@@ -24,6 +25,26 @@ public sealed class ReviewQueueTests
         var (first, second) = (page.Items[0], page.Items[1]);
         Assert.Equal(($"Account {Cast.OtherAccountId}", TimeSpan.FromHours(3), Money.Zero), (first.AccountName, first.Age, first.FeeIfApprovedNow));
         Assert.Equal(($"Account {Cast.AccountId}", TimeSpan.FromHours(1), new Money(2500)), (second.AccountName, second.Age, second.FeeIfApprovedNow));
+    }
+
+    [Fact]
+    public async Task A_request_for_the_end_of_the_billing_cycle_shows_the_fee_charged_then_not_the_fee_of_a_release_today()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        // Bought 85 days ago, its cycle ends in 10 days: released today it is under three months old, then it is not.
+        var today = await portal.RequestAsync(await portal.NumberAsync(purchasedAt: db.Now.AddDays(-85)));
+        var number = await portal.NumberAsync(purchasedAt: db.Now.AddDays(-85));
+        var later = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, ReleaseTiming.EndOfBillingCycle, null, Ct)).Succeeded();
+
+        var items = (await db.Get<ListReviewQueue>().HandleAsync(portal.Reviewer, new Paging(), Ct)).Succeeded().Items.ToDictionary(i => i.Request.Id);
+
+        Assert.Equal(new Money(2500), items[today.Id].FeeIfApprovedNow);
+        Assert.Equal(Money.Zero, items[later.Id].FeeIfApprovedNow);
+        await portal.ApproveAsync(later.Id);
+        db.Clock.SetUtcNow(number.NextBillingAt);
+        Assert.Equal(1, await db.Get<ReleaseScheduled>().HandleAsync(Ct));
+        Assert.Equal(0L, await db.FeeChargedAsync(number.Id));
     }
 
     [Fact]

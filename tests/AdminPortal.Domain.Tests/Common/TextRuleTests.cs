@@ -121,14 +121,35 @@ public sealed class TextRuleTests
         TextRule.Reason.Check(families).Failed(Errors.ReasonLength);
     }
 
-    [Fact]
-    public void Spaces_inside_the_text_count_but_ten_of_its_characters_must_be_visible()
+    [Theory]
+    [InlineData("Not needed", 10)]
+    [InlineData("a        b", 10)]
+    [InlineData("Line one\nline", 13)]
+    public void Spaces_and_line_breaks_inside_the_text_count_as_characters(string text, int characters)
     {
-        var error = TextRule.Reason.Check("a          b").Failed(Errors.ReasonLength);
+        Assert.Equal(text, TextRule.Reason.Check(text).Succeeded());
+        Assert.Equal(characters, TextRule.Reason.Length(text));
+    }
 
-        Assert.Contains("has 12 characters but only 2 visible", error.Message);
-        Assert.Contains("at least 10 visible characters", error.Fix);
-        Assert.Equal("At least 10 visible characters (8 more).", TextRule.Reason.Hint("a          b"));
+    [Fact]
+    public void Text_that_normalisation_lengthens_past_the_stored_cap_is_refused_with_the_rules_code()
+    {
+        // U+FB2C and U+0344 are never composed: NFC turns each into two or three code points, 2,500 units from 1,000.
+        var text = string.Concat(Enumerable.Repeat("\uFB2C\u0344", 500));
+
+        Assert.True(text.Length <= 2000);
+        var error = TextRule.Reason.Check(text).Failed(Errors.ReasonLength);
+        Assert.Contains("at most 2,000 are kept", error.Message);
+        TextRule.AccountName.Check(new string('\uFB2C', 100)).Failed(Errors.AccountNameLength);
+    }
+
+    [Fact]
+    public void Marks_beyond_the_first_65536_code_points_count_towards_the_four_a_character_carries()
+    {
+        var tower = "Reason with a" + string.Concat(Enumerable.Repeat("\U0001D167", 5));
+
+        TextRule.Reason.Check(tower).Failed(Errors.InvalidText);
+        Assert.True(TextRule.Reason.IsValid("Reason with a" + string.Concat(Enumerable.Repeat("\U0001D167", 4))));
     }
 
     [Fact]
@@ -150,7 +171,7 @@ public sealed class TextRuleTests
 
         Assert.Contains("at least 10", tooShort.Fix);
         Assert.Contains("at most 500", tooLong.Fix);
-        Assert.Equal("At least 10 visible characters (2 more).", TextRule.Reason.Hint("too short"));
+        Assert.Equal("At least 10 characters (1 more).", TextRule.Reason.Hint("too short"));
         Assert.Equal("At most 500 characters (1 too many).", TextRule.Reason.Hint(new string('x', 501)));
     }
 

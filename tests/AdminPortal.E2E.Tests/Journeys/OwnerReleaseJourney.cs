@@ -36,7 +36,7 @@ public sealed class OwnerReleaseJourney(PortalServer server, Browser browser) : 
         await reason.FillAsync("Too short");
         await Expect(dialog.GetByTestId("prompt-count")).ToHaveTextAsync("9 / 500");
         await Expect(dialog.GetByTestId("prompt-submit")).ToBeDisabledAsync();
-        await Expect(dialog).ToContainTextAsync("At least 10 visible characters (2 more).");
+        await Expect(dialog).ToContainTextAsync("At least 10 characters (1 more).");
 
         await reason.FillAsync("We moved support to the new toll-free number.");
         await Expect(dialog.GetByTestId("prompt-count")).ToHaveTextAsync("45 / 500");

@@ -57,6 +57,25 @@ public sealed class BulkSelectionTests : PageTest
     }
 
     [Fact]
+    public async Task Editing_the_list_after_a_preview_takes_the_preview_away_so_only_previewed_numbers_are_requested()
+    {
+        var scenario = await Scenario.CreateAsync(Db);
+        var previewed = (await Db.Given().NumberAsync(scenario.AccountId)).E164;
+        var other = (await Db.Given().NumberAsync(scenario.AccountId)).E164;
+        SignIn(scenario.Owner);
+        Services.GetRequiredService<BulkSelection>().Choose(scenario.AccountId, [previewed]);
+        var page = Render<BulkReleasePage>();
+        page.WaitForElement("[data-testid=bulk-summary]");
+
+        page.Find("#bulk-numbers").Change(other);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=bulk-summary]")));
+        Assert.Empty(page.FindAll("[data-testid=bulk-request]"));
+        page.Find("[data-testid=bulk-preview]").Click();
+        page.WaitForAssertion(() => Assert.Equal(other, page.Find("[data-testid=verdict] td").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Staff_have_no_bulk_release_on_the_numbers_page()
     {
         SignIn((await Scenario.CreateAsync(Db)).Reviewer);
