@@ -1,3 +1,4 @@
+using System.Globalization;
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Releases;
@@ -13,7 +14,10 @@ public sealed record RequestFilter(
     bool NewestFirst = false,
     string? BatchId = null);
 
-/// <summary>Release requests of the actor's accounts (all of them for staff), oldest first unless asked otherwise.</summary>
+/// <summary>
+/// Release requests of the actor's accounts (all of them for staff), oldest first unless asked otherwise. Paged by offset,
+/// or by the cursor each page gives: a reviewer deciding the pending requests page by page then skips none of them.
+/// </summary>
 public sealed class ListRequests(IPortalDbFactory dbFactory)
 {
     public async Task<Result<Page<ReleaseRequestView>>> HandleAsync(Actor actor, RequestFilter filter, Paging paging, CancellationToken ct = default)
@@ -47,11 +51,42 @@ public sealed class ListRequests(IPortalDbFactory dbFactory)
         }
 
         int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
+        if (paging.Cursor is not null)
+        {
+            if (!TryDecode(paging.Cursor, out var at, out var id))
+            {
+                return Errors.Cursor();
+            }
+
+            query = filter.NewestFirst
+                ? query.Where(r => r.RequestedAt < at || (r.RequestedAt == at && string.Compare(r.Id, id) < 0))
+                : query.Where(r => r.RequestedAt > at || (r.RequestedAt == at && string.Compare(r.Id, id) > 0));
+        }
+
         var ordered = filter.NewestFirst
             ? query.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             : query.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id);
-        var rows = await ordered.Skip(paging.Skip).Take(paging.Limit).ToListAsync(ct);
-        return new Page<ReleaseRequestView>(rows.Select(ReleaseRequestView.Of).ToList(), total, null);
+        var rows = await ordered.Skip(paging.Cursor is null ? paging.Skip : 0).Take(paging.Limit + 1).ToListAsync(ct);
+        var next = rows.Count > paging.Limit ? Encode(rows[paging.Limit - 1]) : null;
+        return new Page<ReleaseRequestView>([.. rows.Take(paging.Limit).Select(ReleaseRequestView.Of)], total, next);
+    }
+
+    private const string CursorKind = "requests";
+
+    private static string Encode(ReleaseRequest last) =>
+        Cursor.Encode(CursorKind, last.RequestedAt.Ticks.ToString(CultureInfo.InvariantCulture), last.Id);
+
+    private static bool TryDecode(string cursor, out DateTime at, out string id)
+    {
+        (at, id) = (default, string.Empty);
+        if (!Cursor.TryDecode(cursor, 3, out var parts) || parts[0] != CursorKind
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        (at, id) = (new DateTime(ticks, DateTimeKind.Utc), parts[2]);
+        return true;
     }
 
     /// <summary>

@@ -144,7 +144,10 @@ public sealed class ReleaseRequest
         return ApproveAndRelease(reviewer, number, now, terms, note: null);
     }
 
-    /// <summary>A release approved for the end of the billing cycle happens: once, when that time has come.</summary>
+    /// <summary>
+    /// A release approved for the end of the billing cycle happens: once, when that time has come. The fee is the one due at
+    /// the cycle's end; the cooling-off period starts when the number is actually released, so a late run takes none of it.
+    /// </summary>
     public Result ReleaseOnSchedule(PhoneNumber number, DateTime now, ReleaseTerms terms)
     {
         if (Status != ReleaseRequestStatus.Scheduled || ScheduledFor is not { } at || at > now)
@@ -153,7 +156,7 @@ public sealed class ReleaseRequest
         }
 
         var fee = terms.FeeFor(number.PurchasedAt, at);
-        return number.Release(at, terms).Then(() =>
+        return number.Release(now, terms).Then(() =>
         {
             FeeCents = fee.Cents;
             Status = ReleaseRequestStatus.Approved;

@@ -1,3 +1,4 @@
+using AdminPortal.Application.Common;
 using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Releases;
@@ -32,14 +33,16 @@ internal static class ReleaseRequestsEndpoints
         HttpContext http, ListRequests useCase, string? status, [FromQuery(Name = "account_id")] string? accountId, [FromQuery(Name = "batch_id")] string? batchId, string? limit, string? cursor)
     {
         var parsedStatus = ApiQuery.Enum<ReleaseRequestStatus>("status", status);
-        var paging = ApiQuery.Offset(limit, cursor);
-        if ((parsedStatus.Error ?? paging.Error) is { } invalid)
+        var take = ApiQuery.Limit(limit);
+        if ((parsedStatus.Error ?? take.Error) is { } invalid)
         {
             return ApiResults.Problem(invalid);
         }
 
-        var page = await useCase.HandleAsync(http.Actor(), new RequestFilter(parsedStatus.Value, string.IsNullOrEmpty(accountId) ? null : accountId, BatchId: string.IsNullOrEmpty(batchId) ? null : batchId), paging.Value, http.RequestAborted);
-        return ApiResults.Ok(page, p => new ReleaseRequestListDto([.. p.Items.Select(ReleaseRequestDto.Of)], ApiQuery.NextOffset(paging.Value, p)));
+        // A cursor, not an offset: requests decided between two pages must not push others past the next one.
+        var filter = new RequestFilter(parsedStatus.Value, string.IsNullOrEmpty(accountId) ? null : accountId, BatchId: string.IsNullOrEmpty(batchId) ? null : batchId);
+        var page = await useCase.HandleAsync(http.Actor(), filter, new Paging(Take: take.Value, Cursor: string.IsNullOrEmpty(cursor) ? null : cursor, WithTotal: false), http.RequestAborted);
+        return ApiResults.Ok(page, p => new ReleaseRequestListDto([.. p.Items.Select(ReleaseRequestDto.Of)], p.NextCursor));
     }
 
     private static async Task<Results<Ok<ReleaseRequestDto>, ApiProblem>> WithdrawAsync(HttpContext http, WithdrawRequest useCase, string id) =>

@@ -176,6 +176,52 @@ public sealed class DecisionApiTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_reviewer_approving_each_page_of_pending_requests_before_the_next_reaches_every_one()
+    {
+        var owner = await host.UserAsync("paged.approvals@example.com", PortalRoles.Owner);
+        await host.Db.Given().AccountAsync("acc_paged", owner.Actor);
+        var created = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            created.Add((await host.RequestReleaseAsync(await host.NumberAsync("acc_paged"), owner)).String("id"));
+            host.Db.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var approved = new List<string>();
+        var url = "/api/v1/release-requests?status=pending&account_id=acc_paged&limit=2";
+        while (true)
+        {
+            using var response = await host.Client(host.Reviewer).GetAsync(url, Ct);
+            var page = await response.JsonAsync();
+            foreach (var id in page.GetProperty("release_requests").Strings("id"))
+            {
+                await host.ApproveAsync(id);
+                approved.Add(id);
+            }
+
+            if (page.GetProperty("next_cursor").GetString() is not { } cursor)
+            {
+                break;
+            }
+
+            url = $"/api/v1/release-requests?status=pending&account_id=acc_paged&limit=2&cursor={cursor}";
+        }
+
+        Assert.Equal(created, approved);
+    }
+
+    [Fact]
+    public async Task A_cursor_of_another_list_gets_400_INVALID_CURSOR()
+    {
+        using var numbers = await host.Client(host.Owner).GetAsync($"/api/v1/accounts/{Cast.AccountId}/numbers?limit=1", Ct);
+        var cursor = (await numbers.JsonAsync()).GetProperty("next_cursor").GetString();
+
+        using var response = await host.Client(host.Owner).GetAsync($"/api/v1/release-requests?cursor={cursor}", Ct);
+
+        await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_CURSOR");
+    }
+
+    [Fact]
     public async Task An_unknown_request_status_gets_400_INVALID_PARAMETER()
     {
         using var response = await host.Client(host.Reviewer).GetAsync("/api/v1/release-requests?status=maybe", Ct);

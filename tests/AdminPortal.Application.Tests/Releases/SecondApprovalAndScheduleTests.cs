@@ -84,6 +84,23 @@ public sealed class SecondApprovalAndScheduleTests
     }
 
     [Fact]
+    public async Task A_scheduled_release_run_late_still_gives_the_owner_the_whole_cooling_off_period()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync();
+        var request = (await db.Get<RequestRelease>().HandleAsync(portal.Owner, NumberKey.ById(number.Id), Cast.Reason, ReleaseTiming.EndOfBillingCycle, null, Ct)).Succeeded();
+        await portal.ApproveAsync(request.Id);
+
+        // The portal was down for the three days around the end of the cycle.
+        db.Clock.SetUtcNow(number.NextBillingAt.AddDays(3));
+        Assert.Equal(1, await db.Get<ReleaseScheduled>().HandleAsync(Ct));
+
+        var released = await portal.LoadNumberAsync(number.Id);
+        Assert.Equal((db.Now, db.Now.AddDays(30)), (released.ReleasedAt, released.AvailableAfter));
+    }
+
+    [Fact]
     public async Task A_release_scheduled_for_the_end_of_the_cycle_can_be_withdrawn_until_then()
     {
         await using var db = await TestDatabase.CreateAsync();
