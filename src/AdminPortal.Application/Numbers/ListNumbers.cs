@@ -78,6 +78,11 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             return narrowed.Error;
         }
 
+        if (Invalid(filter) is { } invalid)
+        {
+            return invalid;
+        }
+
         var reach = narrowed.Value;
         var (backwards, descending, beyond) = (false, filter.Descending, (IReadOnlyList<Expression<Func<PhoneNumber, bool>>>)[]);
         if (paging.Cursor is not null)
@@ -230,6 +235,14 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         tallies = filter.Type is { } type ? tallies.Where(t => t.Type == type) : tallies;
         return Country(filter) is { } country ? tallies.Where(t => t.CountryCode == country) : tallies;
     }
+
+    /// <summary>A country is two letters (ISO 3166); a search longer than any label matches nothing a person means.</summary>
+    private static Error? Invalid(NumberFilter filter) =>
+        Country(filter) is { } country && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
+            ? new Error(Errors.InvalidParameter, "The country must be a two-letter country code", "Use a code such as US or GB, or leave the country out")
+            : filter.Search?.Trim().Length > PhoneNumber.LabelMaxLength
+                ? new Error(Errors.InvalidParameter, $"The search is longer than {PhoneNumber.LabelMaxLength} characters", "Search for part of a number or of a label")
+                : null;
 
     private static string? Country(NumberFilter filter) => string.IsNullOrWhiteSpace(filter.Country) ? null : filter.Country.Trim().ToUpperInvariant();
 

@@ -170,9 +170,13 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
     {
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(w => w.Id == webhookId, ct);
         var reach = await db.ReachAsync(actor, ct);
-        return endpoint is not null && (mustOwn ? reach.Owns(endpoint.AccountId) : reach.AccountIds is null || reach.Owns(endpoint.AccountId))
-            ? endpoint
-            : Missing(webhookId);
+        if (endpoint is null || !(reach.AccountIds is null || reach.Owns(endpoint.AccountId)))
+        {
+            return Missing(webhookId);
+        }
+
+        // Staff see every endpoint, so "not found" would be untrue: they are told who may change it, as when adding one.
+        return mustOwn && !reach.Owns(endpoint.AccountId) ? NotAnOwner() : endpoint;
     }
 
     private static async Task<Result> OwnedAsync(IPortalDbContext db, Actor actor, string accountId, CancellationToken ct)
@@ -184,9 +188,11 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
         }
 
         return reach.AccountIds is null && await db.Accounts.AnyAsync(a => a.Id == accountId, ct)
-            ? new Error(Errors.NotAnOwner, "Only the account's owners manage its webhooks", "Ask an owner of the account")
+            ? NotAnOwner()
             : Errors.AccountMissing(accountId);
     }
+
+    private static Error NotAnOwner() => new(Errors.NotAnOwner, "Only the account's owners manage its webhooks", "Ask an owner of the account");
 
     private static Error Missing(string webhookId) => new(
         Errors.WebhookNotFound,

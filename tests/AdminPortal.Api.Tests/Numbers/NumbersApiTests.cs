@@ -84,6 +84,25 @@ public sealed class NumbersApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains($"'{parameter}'", error.String("message"));
     }
 
+    [Theory]
+    [InlineData("country=zzz")]
+    [InlineData("country=1A")]
+    public async Task A_country_that_is_not_a_two_letter_code_gets_400_INVALID_PARAMETER(string query)
+    {
+        using var response = await host.Client(host.Owner).GetAsync($"{Numbers}?{query}", Ct);
+
+        var error = await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
+        Assert.Contains("two-letter", error.String("message"));
+    }
+
+    [Fact]
+    public async Task A_search_longer_than_any_label_gets_400_INVALID_PARAMETER()
+    {
+        using var response = await host.Client(host.Owner).GetAsync($"{Numbers}?q={new string('x', 101)}", Ct);
+
+        await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
+    }
+
     [Fact]
     public async Task A_cursor_that_was_not_issued_gets_400_INVALID_CURSOR()
     {

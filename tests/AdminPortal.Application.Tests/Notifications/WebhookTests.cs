@@ -198,6 +198,8 @@ public sealed class WebhookTests
         (await hooks.RedeliverAsync(room.Owner, kept, delivery.Id, Ct)).Failed(Errors.WebhookTurnedOff);
 
         (await hooks.RemoveAsync(room.Stranger, kept, Ct)).Failed(Errors.WebhookNotFound);
+        (await hooks.RemoveAsync(room.Reviewer, kept, Ct)).Failed(Errors.NotAnOwner);
+        (await hooks.TurnOnAsync(room.Reviewer, kept, Ct)).Failed(Errors.NotAnOwner);
         (await hooks.RemoveAsync(room.Owner, kept, Ct)).Succeeded();
 
         await using (var context = room.Db.NewContext())

@@ -71,6 +71,21 @@ public sealed class ReviewQueuePageTests : PageTest
     }
 
     [Fact]
+    public async Task With_only_a_batch_waiting_the_queue_does_not_say_every_request_was_decided()
+    {
+        var numbers = new[] { await Db.Given().NumberAsync(_scenario.AccountId), await Db.Given().NumberAsync(_scenario.AccountId) };
+        (await Db.Get<Application.Releases.RequestBulkRelease>().HandleAsync(
+            _scenario.Owner, _scenario.AccountId, [.. numbers.Select(n => n.E164)], Cast.Reason, Domain.Releases.ReleaseTiming.Now, null, Ct)).Succeeded();
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+
+        cut.WaitForElement("[data-testid=review-batches]");
+        var empty = cut.WaitForElement("[data-testid=queue-empty]").TextContent;
+        Assert.DoesNotContain("every release request has been decided", empty);
+        Assert.Contains("batches above", empty);
+    }
+
+    [Fact]
     public async Task A_request_decided_elsewhere_leaves_the_queue_as_soon_as_the_change_feed_sees_it()
     {
         var decided = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
