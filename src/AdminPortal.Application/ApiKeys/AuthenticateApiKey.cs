@@ -22,9 +22,17 @@ public sealed class AuthenticateApiKey(IPortalDbFactory dbFactory, TimeProvider 
             return null;
         }
 
-        if (key.MarkUsed(time.UtcNow()))
+        try
         {
-            await db.SaveChangesAsync(ct);
+            if (key.MarkUsed(time.UtcNow()))
+            {
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Revoked between the read and this write.
+            return null;
         }
 
         return new ApiKeyOwnerView(key.Id, key.UserId);

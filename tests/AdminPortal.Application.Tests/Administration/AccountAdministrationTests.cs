@@ -121,6 +121,27 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_revocations_of_one_key_racing_end_with_one_revocation_and_one_audit_event()
+    {
+        for (var round = 0; round < 8; round++)
+        {
+            var issued = (await _db.Get<CreateApiKey>().HandleAsync(_owner, $"racing {round}", Ct)).Succeeded();
+            var before = (await _db.AuditAsync()).Count;
+
+            var results = await Race.RunAsync<Result<ApiKeyView>>(
+            [
+                () => _db.Get<RevokeApiKey>().HandleAsync(_owner, issued.Key.Id, Ct),
+                () => _db.Get<RevokeApiKey>().HandleAsync(_owner, issued.Key.Id, Ct),
+            ]);
+
+            Assert.Single(results, r => r.IsSuccess);
+            Assert.Contains(results.Single(r => !r.IsSuccess).Error!.Code, new[] { Errors.ConcurrentUpdate, Errors.ApiKeyRevoked });
+            Assert.Equal(AuditAction.ApiKeyRevoked, Assert.Single((await _db.AuditAsync()).Skip(before)).Action);
+            (await _db.Get<RevokeApiKey>().HandleAsync(_owner, issued.Key.Id, Ct)).Failed(Errors.ApiKeyRevoked);
+        }
+    }
+
+    [Fact]
     public async Task An_invitation_in_the_outbox_shows_its_link_once_to_one_administrator()
     {
         await using (var scope = _db.Services.CreateAsyncScope())

@@ -19,6 +19,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.ShownPrefix).HasMaxLength(ApiKey.ShownPrefixLength);
         builder.Property(k => k.SecretHash).HasMaxLength(64);
         builder.Ignore(k => k.IsRevoked);
+        // Two revocations of one key racing: one is saved and audited, the other finds the key changed.
+        builder.Property(k => k.RevokedAt).IsConcurrencyToken();
         builder.HasIndex(k => k.SecretHash).IsUnique();
         builder.HasIndex(k => new { k.UserId, k.CreatedAt });
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);

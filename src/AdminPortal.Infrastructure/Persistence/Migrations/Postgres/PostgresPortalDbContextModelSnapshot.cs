@@ -108,6 +108,7 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(400)");
 
                     b.Property<DateTime?>("RevokedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SecretHash")
