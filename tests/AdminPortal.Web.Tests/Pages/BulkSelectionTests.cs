@@ -35,6 +35,29 @@ public sealed class BulkSelectionTests : PageTest
     }
 
     [Fact]
+    public async Task Numbers_of_a_second_account_left_out_of_the_bulk_page_are_counted_in_a_warning()
+    {
+        var scenario = await Scenario.CreateAsync(Db);
+        await Db.Given().AccountAsync("acc_second", scenario.Owner);
+        for (var i = 0; i < 3; i++)
+        {
+            await Db.Given().NumberAsync(scenario.AccountId);
+        }
+
+        await Db.Given().NumberAsync("acc_second");
+        SignIn(scenario.Owner);
+        var page = Render<NumbersPage>();
+        page.WaitForElement("[data-testid=numbers-grid] tbody tr");
+
+        page.Find("[data-testid=select-all-matching]").Click();
+        page.WaitForAssertion(() => Assert.Equal("4 selected", page.Find("[data-testid=selected-count]").TextContent.Trim()));
+        page.Find("[data-testid=preview-bulk]").Click();
+
+        Assert.Equal(3, Services.GetRequiredService<BulkSelection>().Take().Numbers.Count);
+        Overlays.WaitForAssertion(() => Assert.Contains("1 selected number of other accounts left out", Overlays.Markup));
+    }
+
+    [Fact]
     public async Task The_page_check_box_selects_the_rows_shown_and_a_row_check_box_takes_one_back()
     {
         var scenario = await Scenario.CreateAsync(Db);

@@ -37,6 +37,21 @@ public sealed class RequestsAndReleasedPageTests : PageTest
     }
 
     [Fact]
+    public async Task My_requests_filtered_to_a_status_with_none_says_so_rather_than_that_there_are_no_requests()
+    {
+        await Scenario.RequestAsync(Db, _scenario.Owner, await Db.Given().NumberAsync(_scenario.AccountId));
+        SignIn(_scenario.Owner);
+        var cut = Render<MyRequestsPage>();
+        cut.WaitForElements("[data-testid=requests-grid] tbody tr", 1);
+
+        cut.Find("[role=combobox][aria-label=Status]").MouseDown();
+        Overlays.WaitForElements("[role=option]").First(o => o.TextContent.Trim() == nameof(ReleaseRequestStatus.Rejected)).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("None of these release requests is rejected", cut.Find("[data-testid=requests-grid]").TextContent));
+        Assert.DoesNotContain("No release requests yet", cut.Markup);
+    }
+
+    [Fact]
     public async Task My_requests_says_when_an_approved_release_was_cancelled_and_its_fee_voided()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId, "+14155550003", purchasedDaysAgo: 20);
