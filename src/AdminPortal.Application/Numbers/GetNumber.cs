@@ -37,21 +37,24 @@ public sealed record NumberView(
     bool CanCancelRelease,
     bool ReleasedAtOnceOnRequest);
 
-/// <summary>The request waiting for review, and whether the person looking may withdraw it.</summary>
-/// <summary>The number's open request: waiting for a decision, or approved for the end of the billing cycle (<see cref="ScheduledFor"/>).</summary>
-public sealed record PendingRequestView(string Id, string RequestedByName, DateTime RequestedAt, string Reason, bool CanWithdraw, DateTime? ScheduledFor = null);
+/// <summary>
+/// The number's open request: waiting for a decision, or approved for the end of the billing cycle (<see cref="ScheduledFor"/>);
+/// when it releases the number, and whether the person looking may withdraw it.
+/// </summary>
+public sealed record PendingRequestView(
+    string Id, string RequestedByName, DateTime RequestedAt, string Reason, bool CanWithdraw, ReleaseTiming Timing, DateTime? ScheduledFor = null);
 
-public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
+public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time, Microsoft.Extensions.Options.IOptions<ReleaseOptions> options)
 {
     public async Task<Result<NumberView>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var reach = await db.ReachAsync(actor, ct);
-        return await (await reach.FindNumberAsync(key, ct)).ThenAsync(async number => (Result<NumberView>)await DescribeAsync(db, reach, number, time.UtcNow(), ct));
+        return await (await reach.FindNumberAsync(key, ct)).ThenAsync(async number => (Result<NumberView>)await DescribeAsync(db, reach, number, time.UtcNow(), options.Value.Terms, ct));
     }
 
     /// <summary>The number as the actor sees it: its account, its release or pending request, and what the actor may do with them.</summary>
-    internal static async Task<NumberView> DescribeAsync(IPortalDbContext db, Reach reach, PhoneNumber n, DateTime now, CancellationToken ct)
+    internal static async Task<NumberView> DescribeAsync(IPortalDbContext db, Reach reach, PhoneNumber n, DateTime now, ReleaseTerms terms, CancellationToken ct)
     {
         var account = await db.Accounts.AsNoTracking().Include(a => a.Members).SingleAsync(a => a.Id == n.AccountId, ct);
         var requests = await db.ReleaseRequests.AsNoTracking()
@@ -67,8 +70,9 @@ public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time)
             n.CallsInProgress, n.Status, n.Agents.Select(a => new AgentView(a.AgentId, a.Name)).ToList(),
             n.ReleasedAt, n.AvailableAfter, n.ReturnedAt, release?.FeeCharged ?? Money.Zero,
             n.TrunkGroupBeforeRelease, n.InboundRoutingBeforeRelease, pending is null ? null : new PendingRequestView(
-                pending.Id, pending.RequestedByName, pending.RequestedAt, pending.Reason, pending.MayBeWithdrawnBy(reach.Actor, reach.Owns(n.AccountId)), pending.ScheduledFor),
+                pending.Id, pending.RequestedByName, pending.RequestedAt, pending.Reason, pending.MayBeWithdrawnBy(reach.Actor, reach.Owns(n.AccountId)), pending.Timing, pending.ScheduledFor),
             n.CanCancelReleaseAt(now),
-            account.ApprovesReleasesAtOnceFor(reach.Actor.UserId));
+            // As RequestRelease decides: a number that needs two reviewers waits for them under any policy.
+            account.ApprovesReleasesAtOnceFor(reach.Actor.UserId) && terms.SecondApprovalReasons(n, 1).Count == 0);
     }
 }

@@ -27,7 +27,7 @@ public sealed class GetNumberPage(IPortalDbFactory dbFactory, TimeProvider time,
 
         var number = found.Value;
         var now = time.UtcNow();
-        var details = await GetNumber.DescribeAsync(db, reach, number, now, ct);
+        var details = await GetNumber.DescribeAsync(db, reach, number, now, options.Value.Terms, ct);
         var history = await reach.AuditEvents.AsNoTracking()
             .Where(e => e.PhoneNumberId == number.Id)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Application.Releases;
 
 /// <summary>
-/// A pending request as a reviewer needs it: how old, what it would cost now, what blocks it now, and whether it waits for a
-/// second reviewer (and whether the first was this reviewer).
+/// A pending request as a reviewer needs it: how old, when approving it now releases the number and at what fee, what blocks
+/// it now, and whether it waits for a second reviewer (and whether the first was this reviewer).
 /// </summary>
 public sealed record ReviewItemView(
     ReleaseRequestView Request,
@@ -18,7 +18,8 @@ public sealed record ReviewItemView(
     Money FeeIfApprovedNow,
     IReadOnlyList<Error> Blockers,
     bool IsOwnRequest,
-    bool FirstApprovedByMe = false);
+    bool FirstApprovedByMe = false,
+    DateTime? ReleasedAtCycleEnd = null);
 
 /// <summary>A bulk release waiting in the queue: one row that opens to its numbers.</summary>
 public sealed record ReviewBatchView(string BatchId, string AccountName, string RequestedByName, string Reason, TimeSpan Age, IReadOnlyList<ReviewItemView> Items)
@@ -76,9 +77,10 @@ public sealed class ListReviewQueue(IPortalDbFactory dbFactory, TimeProvider tim
         return [.. requests.Select(r =>
         {
             var number = numbers[r.PhoneNumberId];
+            var releasedAt = r.ReleasedAtIfApproved(number, now);
             return new ReviewItemView(
-                ReleaseRequestView.Of(r), accountNames[r.AccountId], now - r.RequestedAt, terms.FeeFor(number.PurchasedAt, r.ReleasedAtIfApproved(number, now)), number.ApprovalBlockers(), r.WasRequestedBy(actor),
-                r.FirstApprovedById == actor.UserId);
+                ReleaseRequestView.Of(r), accountNames[r.AccountId], now - r.RequestedAt, terms.FeeFor(number.PurchasedAt, releasedAt), number.ApprovalBlockers(), r.WasRequestedBy(actor),
+                r.FirstApprovedById == actor.UserId, r.Timing == ReleaseTiming.EndOfBillingCycle ? releasedAt : null);
         })];
     }
 }

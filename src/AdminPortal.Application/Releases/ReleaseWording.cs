@@ -1,5 +1,6 @@
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
 
 namespace AdminPortal.Application.Releases;
 
@@ -14,14 +15,20 @@ public static class ReleaseWording
         ? $"{Fee(fee)} Your account releases numbers at once: the number is released as soon as you confirm, and can be restored during the {coolingOffDays}-day cooling-off period."
         : $"{Fee(fee)} A reviewer decides the request; the number keeps working until then.";
 
-    public static string Requested(string e164, bool releasedAtOnce) => releasedAtOnce
-        ? $"{e164} was released at once under the account's self-service policy."
-        : $"Release of {e164} requested; a reviewer will decide.";
+    public static string Requested(string e164, ReleaseRequestStatus status, DateTime? scheduledFor) => (status, scheduledFor) switch
+    {
+        (ReleaseRequestStatus.Approved, _) => $"{e164} was released at once under the account's self-service policy.",
+        (ReleaseRequestStatus.Scheduled, { } at) => $"The release of {e164} is approved under the account's self-service policy; it happens at the end of its billing cycle, {Timestamps.Utc(at)}.",
+        _ => $"Release of {e164} requested; a reviewer will decide.",
+    };
 
-    public static string ApproveQuestion(string e164, string accountName, Money fee)
+    public static string ApproveQuestion(string e164, string accountName, Money fee, DateTime? atCycleEnd = null)
     {
         var charge = fee.IsZero ? "no early termination fee is due" : $"a {fee} early termination fee is charged";
-        return $"Approve the release of {e164} ({accountName})? The trunk group and routing are detached, {charge}, and the number can be restored during the cooling-off period only.";
+        var (when, then) = atCycleEnd is { } at
+            ? ($" at the end of its billing cycle, {Timestamps.Utc(at)}", "The number keeps working until then; then the")
+            : (string.Empty, "The");
+        return $"Approve the release of {e164} ({accountName}){when}? {then} trunk group and routing are detached, {charge}, and the number can be restored during the cooling-off period only.";
     }
 
     public static string Approved(ReleaseView outcome) => outcome switch

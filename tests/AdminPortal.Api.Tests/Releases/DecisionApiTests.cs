@@ -213,9 +213,12 @@ public sealed class DecisionApiTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task A_cursor_of_another_list_gets_400_INVALID_CURSOR()
     {
+        await host.NumberAsync();
+        await host.NumberAsync();
         using var numbers = await host.Client(host.Owner).GetAsync($"/api/v1/accounts/{Cast.AccountId}/numbers?limit=1", Ct);
         var cursor = (await numbers.JsonAsync()).GetProperty("next_cursor").GetString();
 
+        Assert.NotNull(cursor);
         using var response = await host.Client(host.Owner).GetAsync($"/api/v1/release-requests?cursor={cursor}", Ct);
 
         await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_CURSOR");

@@ -35,6 +35,26 @@ public sealed class BulkSelectionTests : PageTest
     }
 
     [Fact]
+    public async Task A_pasted_number_written_with_spaces_is_one_number_and_lines_commas_and_semicolons_separate_them()
+    {
+        var scenario = await Scenario.CreateAsync(Db);
+        await Db.Given().NumberAsync(scenario.AccountId, "+14155551234");
+        await Db.Given().NumberAsync(scenario.AccountId, "+14155551235");
+        await Db.Given().NumberAsync(scenario.AccountId, "+14155551236");
+        SignIn(scenario.Owner);
+        var page = Render<BulkReleasePage>();
+        page.WaitForElement("#bulk-numbers");
+
+        page.Find("#bulk-numbers").Change("+1 415 555 1234\n+1 415-555-1235; \"+1 (415) 555 1236\"");
+        page.Find("[data-testid=bulk-preview]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["+14155551234", "+14155551235", "+14155551236"],
+            page.FindAll("[data-testid=verdict]").Select(r => r.QuerySelector("td")!.TextContent.Trim())));
+        Assert.All(page.FindAll("[data-testid=verdict]"), r => Assert.Contains("Releasable", r.TextContent));
+    }
+
+    [Fact]
     public async Task Numbers_of_a_second_account_left_out_of_the_bulk_page_are_counted_in_a_warning()
     {
         var scenario = await Scenario.CreateAsync(Db);

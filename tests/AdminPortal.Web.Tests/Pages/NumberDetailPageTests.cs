@@ -100,6 +100,38 @@ public sealed class NumberDetailPageTests : PageTest
     }
 
     [Fact]
+    public async Task Under_a_self_service_policy_a_number_with_an_approved_A2P_registration_still_waits_for_reviewers_and_the_dialog_says_so()
+    {
+        var owner = await Db.Given().OwnerAsync(Cast.SelfServiceOwnerEmail);
+        await Db.Given().AccountAsync(Cast.SelfServiceAccountId, owner, Domain.Accounts.ReleasePolicy.SelfService);
+        var number = await Db.Given().NumberAsync(Cast.SelfServiceAccountId, provision: n => n.Provision(Cast.TrunkGroup, Cast.InboundRouting, A2pStatus.Approved));
+        SignIn(owner);
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForElement("[data-testid=request-release]").Click();
+
+        Assert.Contains("A reviewer decides the request", Dialog().TextContent);
+        Assert.Equal("Send request", Overlays.Find("[data-testid=prompt-submit]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_request_for_the_end_of_the_billing_cycle_shows_the_fee_and_date_of_that_release_while_it_waits()
+    {
+        // Bought 85 days ago, its cycle ends in 10 days: $25.00 released today, nothing at the cycle's end.
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, purchasedAt: Db.Now.AddDays(-85));
+        (await Db.Get<Application.Releases.RequestRelease>().HandleAsync(
+            _scenario.Owner, Application.Common.NumberKey.ById(number.Id), Cast.Reason, Domain.Releases.ReleaseTiming.EndOfBillingCycle, null, Ct)).Succeeded();
+        SignIn(_scenario.Owner);
+
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal("$0.00", cut.Find("[data-testid=fee]").TextContent));
+        var card = cut.Find("[data-testid=release-card]").TextContent;
+        Assert.Contains("at the end of the billing cycle", card);
+        Assert.Contains(Components.Shared.Format.Time(number.NextBillingAt.AddDays(30)), card);
+    }
+
+    [Fact]
     public async Task Detach_asks_for_confirmation_then_detaches_the_agent_and_unblocks_the_request()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId, shape: n => n.AttachAgent(new AttachedAgent("agt_bot", "Support Bot")));

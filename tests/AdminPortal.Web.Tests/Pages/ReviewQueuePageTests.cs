@@ -71,6 +71,23 @@ public sealed class ReviewQueuePageTests : PageTest
     }
 
     [Fact]
+    public async Task Approving_a_request_for_the_end_of_the_billing_cycle_asks_about_that_release_not_one_today()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId, purchasedAt: Db.Now.AddDays(-85));
+        (await Db.Get<Application.Releases.RequestRelease>().HandleAsync(
+            _scenario.Owner, Application.Common.NumberKey.ById(number.Id), Cast.Reason, Domain.Releases.ReleaseTiming.EndOfBillingCycle, null, Ct)).Succeeded();
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+
+        cut.WaitForElement("[data-testid=approve]").Click();
+
+        var question = Dialog().TextContent;
+        Assert.Contains($"at the end of its billing cycle, {Domain.Common.Timestamps.Utc(number.NextBillingAt)}", question);
+        Assert.Contains("keeps working until then", question);
+        Assert.Contains("no early termination fee is due", question);
+    }
+
+    [Fact]
     public async Task With_only_a_batch_waiting_the_queue_does_not_say_every_request_was_decided()
     {
         var numbers = new[] { await Db.Given().NumberAsync(_scenario.AccountId), await Db.Given().NumberAsync(_scenario.AccountId) };
