@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using AdminPortal.Domain.Common;
+using AdminPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Web.Security;
 
@@ -18,6 +20,14 @@ public static class SecondFactor
     /// <summary>A staff session signed in with a password only: it reaches the account pages and nothing else.</summary>
     public static bool IsStaffWithoutIt(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && IsStaff(user) && !user.HasClaim(ClaimType, ClaimValue);
+
+    /// <summary>
+    /// Whether this session may add or change a way of signing in: one signed in with a second factor, or that of a person
+    /// who has none yet (setting up their first). Otherwise a stolen password would enrol the thief's own authenticator or
+    /// passkey on an account that has one, and with it reach the staff pages.
+    /// </summary>
+    public static async Task<bool> MayChangeFactorsAsync(UserManager<PortalUser> users, PortalUser user, ClaimsPrincipal session) =>
+        session.HasClaim(ClaimType, ClaimValue) || (!await users.GetTwoFactorEnabledAsync(user) && (await users.GetPasskeysAsync(user)).Count == 0);
 
     /// <summary>What authenticator apps scan: the key, the issuer and the account.</summary>
     public static string AuthenticatorUri(string email, string key) =>

@@ -130,6 +130,29 @@ public sealed partial class SecondFactorTests
         Assert.Contains("two-step sign-in", error.String("message"));
     }
 
+    [Fact]
+    public async Task A_password_alone_cannot_add_a_second_factor_to_an_account_that_has_a_passkey()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        await TurnOffAsync(host, Cast.ReviewerEmail);
+        await UsersAsync(host, async (users, user) => Assert.True((await users.AddOrUpdatePasskeyAsync(user, new UserPasskeyInfo(
+            [1, 2, 3, 4], [5, 6, 7, 8], DateTimeOffset.UtcNow, 0, null, isUserVerified: true, isBackupEligible: false, isBackedUp: false, [9], [10]))).Succeeded), Cast.ReviewerEmail);
+        var key = await UsersAsync(host, async (users, user) => (await users.GetAuthenticatorKeyAsync(user))!, Cast.ReviewerEmail);
+        var browser = host.Browser();
+        using var _ = await browser.SignInAsync(Cast.ReviewerEmail);
+
+        var setUp = await browser.PageAsync("/Account/TwoFactor");
+        using var enrolled = await browser.PostFormAsync("/Account/TwoFactor", "enrol", ["Enrolment.Code", SecondFactor.CurrentCode(key, DateTimeOffset.UtcNow)]);
+
+        Assert.Contains("data-testid=\"sign-in-again\"", setUp);
+        Assert.DoesNotContain("data-testid=\"authenticator-key\"", setUp);
+        Assert.DoesNotContain("data-testid=\"recovery-codes\"", await enrolled.Content.ReadAsStringAsync(Ct));
+        Assert.False(await UsersAsync(host, (users, user) => users.GetTwoFactorEnabledAsync(user), Cast.ReviewerEmail));
+        Assert.Contains("data-testid=\"sign-in-again\"", await browser.PageAsync("/Account/Passkeys"));
+        using var review = await browser.GetAsync("/review", Ct);
+        Assert.StartsWith("/Account/AccessDenied", review.Target());
+    }
+
     private static Task TurnOffAsync(ApiHost host, string email) =>
         UsersAsync(host, async (users, user) => Assert.True((await users.SetTwoFactorEnabledAsync(user, false)).Succeeded), email);
 
