@@ -23,6 +23,8 @@ internal sealed class HttpWebhookSender(TimeProvider time, IHostEnvironment envi
     {
         AllowAutoRedirect = false,
         UseCookies = false,
+        // Through a proxy the connection check would see the proxy's address, not the endpoint's.
+        UseProxy = false,
         ConnectTimeout = TimeSpan.FromSeconds(5),
         ConnectCallback = environment.IsDevelopment() ? null : ConnectPubliclyAsync,
     })

@@ -8,7 +8,7 @@ namespace AdminPortal.Infrastructure.Webhooks;
 
 /// <summary>
 /// Webhooks go to the public internet only (outside Development): no loopback, private, shared (CGNAT), link-local,
-/// multicast or unspecified address, in IPv4 or IPv6, also when mapped. Checked when an endpoint is added and again at
+/// multicast or unspecified address, in IPv4 or IPv6, also when mapped or carried (NAT64, 6to4, IPv4-compatible). Checked when an endpoint is added and again at
 /// every connection, so a name that later resolves elsewhere is still refused.
 /// </summary>
 internal sealed class PublicAddresses(IHostEnvironment environment) : IWebhookAddressCheck
@@ -51,8 +51,15 @@ internal sealed class PublicAddresses(IHostEnvironment environment) : IWebhookAd
 
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            var first = address.GetAddressBytes()[0];
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC);
+            var v6 = address.GetAddressBytes();
+            // IPv4 carried in IPv6 (NAT64 64:ff9b::/96, 6to4 2002::/16, IPv4-compatible ::a.b.c.d) is judged as that IPv4.
+            if (Embedded(v6) is { } v4)
+            {
+                return IsPublic(v4);
+            }
+
+            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (v6[0] & 0xFE) == 0xFC
+                || (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xFF && v6[3] == 0x9B));
         }
 
         var b = address.GetAddressBytes();
@@ -63,5 +70,20 @@ internal sealed class PublicAddresses(IHostEnvironment environment) : IWebhookAd
             || (b[0] == 192 && b[1] == 168)
             || (b[0] == 192 && b[1] == 0 && b[2] == 0)
             || (b[0] == 198 && (b[1] == 18 || b[1] == 19)));
+    }
+
+    private static IPAddress? Embedded(byte[] v6)
+    {
+        if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xFF && v6[3] == 0x9B && v6.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return new IPAddress(v6.AsSpan(12, 4));
+        }
+
+        if (v6[0] == 0x20 && v6[1] == 0x02)
+        {
+            return new IPAddress(v6.AsSpan(2, 4));
+        }
+
+        return v6.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 ? new IPAddress(v6.AsSpan(12, 4)) : null;
     }
 }

@@ -240,6 +240,10 @@ public sealed class WebhookTests
     [InlineData("https://[fe80::1]/hooks")]
     [InlineData("https://[::ffff:127.0.0.1]/hooks")]
     [InlineData("https://0.0.0.0/hooks")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/latest/meta-data")]
+    [InlineData("https://[2002:c0a8:0101::1]/hooks")]
+    [InlineData("https://[::10.0.0.1]/hooks")]
+    [InlineData("https://[64:ff9b:1::1]/hooks")]
     public async Task Outside_Development_an_address_on_a_local_or_private_network_is_refused(string url)
     {
         var check = new PublicAddresses(new HostingEnvironment { EnvironmentName = Environments.Production });
@@ -248,12 +252,15 @@ public sealed class WebhookTests
         Assert.False(check.AllowsHttp);
     }
 
-    [Fact]
-    public async Task Outside_Development_a_public_address_is_accepted()
+    [Theory]
+    [InlineData("https://93.184.215.14/hooks")]
+    [InlineData("https://[64:ff9b::5db8:d70e]/hooks")]
+    [InlineData("https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/hooks")]
+    public async Task Outside_Development_a_public_address_is_accepted(string url)
     {
         var check = new PublicAddresses(new HostingEnvironment { EnvironmentName = Environments.Production });
 
-        (await check.CheckAsync(new Uri("https://93.184.215.14/hooks"), Ct)).Succeeded();
+        (await check.CheckAsync(new Uri(url), Ct)).Succeeded();
     }
 
     [Fact]
