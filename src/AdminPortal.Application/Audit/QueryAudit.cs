@@ -1,3 +1,4 @@
+using System.Globalization;
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.Audit;
 using AdminPortal.Domain.Common;
@@ -37,6 +38,8 @@ public sealed record AuditEntryView(
 /// <summary>The audit trail, newest first: everything for staff, an owner's own accounts otherwise.</summary>
 public sealed class QueryAudit(IPortalDbFactory dbFactory)
 {
+    private const string CursorList = "audit";
+
     internal static readonly Expression<Func<AuditEvent, AuditEntryView>> ToEntry = e =>
         new AuditEntryView(e.Id, e.OccurredAt, e.ActorName, e.Action, e.AccountId, e.PhoneNumberId, e.E164, e.ReleaseRequestId, e.Summary, e.Before, e.After, e.Subject);
 
@@ -91,11 +94,23 @@ public sealed class QueryAudit(IPortalDbFactory dbFactory)
         }
 
         int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
+        if (paging.Cursor is not null)
+        {
+            // Newest first: events written after the first page come before it, not into the next one.
+            if (!TimeCursor.TryDecode(CursorList, paging.Cursor, out var at, out var after) || !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return Errors.Cursor();
+            }
+
+            query = query.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id < id));
+        }
+
         var rows = await query
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-            .Skip(paging.Skip).Take(paging.Limit)
+            .Skip(paging.Cursor is null ? paging.Skip : 0).Take(paging.Limit + 1)
             .Select(ToEntry)
             .ToListAsync(ct);
-        return new Page<AuditEntryView>(rows, total, null);
+        var next = rows.Count > paging.Limit ? TimeCursor.Encode(CursorList, rows[paging.Limit - 1].OccurredAt, rows[paging.Limit - 1].Id.ToString(CultureInfo.InvariantCulture)) : null;
+        return new Page<AuditEntryView>([.. rows.Take(paging.Limit)], total, next);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Releases;
@@ -53,7 +52,7 @@ public sealed class ListRequests(IPortalDbFactory dbFactory)
         int? total = paging.WithTotal ? await query.CountAsync(ct) : null;
         if (paging.Cursor is not null)
         {
-            if (!TryDecode(paging.Cursor, out var at, out var id))
+            if (!TimeCursor.TryDecode(CursorList, paging.Cursor, out var at, out var id))
             {
                 return Errors.Cursor();
             }
@@ -67,27 +66,11 @@ public sealed class ListRequests(IPortalDbFactory dbFactory)
             ? query.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             : query.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id);
         var rows = await ordered.Skip(paging.Cursor is null ? paging.Skip : 0).Take(paging.Limit + 1).ToListAsync(ct);
-        var next = rows.Count > paging.Limit ? Encode(rows[paging.Limit - 1]) : null;
+        var next = rows.Count > paging.Limit ? TimeCursor.Encode(CursorList, rows[paging.Limit - 1].RequestedAt, rows[paging.Limit - 1].Id) : null;
         return new Page<ReleaseRequestView>([.. rows.Take(paging.Limit).Select(ReleaseRequestView.Of)], total, next);
     }
 
-    private const string CursorKind = "requests";
-
-    private static string Encode(ReleaseRequest last) =>
-        Cursor.Encode(CursorKind, last.RequestedAt.Ticks.ToString(CultureInfo.InvariantCulture), last.Id);
-
-    private static bool TryDecode(string cursor, out DateTime at, out string id)
-    {
-        (at, id) = (default, string.Empty);
-        if (!Cursor.TryDecode(cursor, 3, out var parts) || parts[0] != CursorKind
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTime.MaxValue.Ticks)
-        {
-            return false;
-        }
-
-        (at, id) = (new DateTime(ticks, DateTimeKind.Utc), parts[2]);
-        return true;
-    }
+    private const string CursorList = "requests";
 
     /// <summary>
     /// My requests, newest first: an owner sees every request of its accounts (a colleague's included, so that it can

@@ -1,3 +1,4 @@
+using AdminPortal.Application.Common;
 using AdminPortal.Application.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,13 +24,14 @@ internal static class AuditEndpoints
     private static async Task<Results<Ok<AuditEventListDto>, ApiProblem>> ListAsync(
         HttpContext http, QueryAudit useCase, [FromQuery(Name = "account_id")] string? accountId, string? e164, string? limit, string? cursor)
     {
-        var paging = ApiQuery.Offset(limit, cursor);
-        if (!paging.IsSuccess)
+        var take = ApiQuery.Limit(limit);
+        if (!take.IsSuccess)
         {
-            return ApiResults.Problem(paging.Error);
+            return ApiResults.Problem(take.Error);
         }
 
-        var page = await useCase.HandleAsync(http.Actor(), new AuditFilter(AccountId: accountId, E164: e164), paging.Value, http.RequestAborted);
-        return ApiResults.Ok(page, p => new AuditEventListDto([.. p.Items.Select(AuditEventDto.Of)], ApiQuery.NextOffset(paging.Value, p)));
+        var paging = new Paging(Take: take.Value, Cursor: string.IsNullOrEmpty(cursor) ? null : cursor, WithTotal: false);
+        var page = await useCase.HandleAsync(http.Actor(), new AuditFilter(AccountId: accountId, E164: e164), paging, http.RequestAborted);
+        return ApiResults.Ok(page, p => new AuditEventListDto([.. p.Items.Select(AuditEventDto.Of)], p.NextCursor));
     }
 }

@@ -93,4 +93,25 @@ public sealed class CancelReleaseApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.DoesNotContain(Cast.OtherAccountId, (await all.JsonAsync()).GetProperty("audit_events").Strings("account_id"));
         Assert.Contains(theirs.E164, (await staff.JsonAsync()).GetProperty("audit_events").Strings("e164"));
     }
+
+    [Fact]
+    public async Task Paging_through_a_number_s_audit_trail_while_it_grows_shows_each_event_once()
+    {
+        var number = await host.ReleasedNumberAsync();
+        host.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+        using (var cancelled = await host.Client(host.Owner).PostJsonAsync($"{Steps.NumberUrl(number)}/cancel-release"))
+        {
+            await cancelled.JsonAsync();
+        }
+
+        var url = $"/api/v1/audit-events?e164={number.E164[1..]}&limit=2";
+        using var first = await host.Client(host.Owner).GetAsync(url, Ct);
+        var page = await first.JsonAsync();
+        host.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+        await host.RequestReleaseAsync(number);
+        using var second = await host.Client(host.Owner).GetAsync($"{url}&cursor={page.String("next_cursor")}", Ct);
+
+        var seen = page.GetProperty("audit_events").Strings("action").Concat((await second.JsonAsync()).GetProperty("audit_events").Strings("action"));
+        Assert.Equal(["release_cancelled", "release_approved", "release_requested"], seen);
+    }
 }
