@@ -63,6 +63,20 @@ public sealed class NotificationPageTests : PageTest
     }
 
     [Fact]
+    public async Task Opening_a_notification_reads_it_and_goes_where_it_points()
+    {
+        SignIn(_owner);
+        var page = Render<NotificationsPage>();
+
+        page.WaitForElements("[data-testid=notification-link]", 2)
+            .Single(a => a.TextContent.Contains("+14155550124", StringComparison.Ordinal)).Click();
+
+        Assert.EndsWith("/numbers/phn_2", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
+        var unread = await InDbAsync(db => db.Notifications.Where(n => n.UserId == _owner.UserId && n.ReadAt == null).Select(n => n.Link).ToListAsync(Ct));
+        Assert.Equal(["numbers/phn_1"], unread);
+    }
+
+    [Fact]
     public async Task The_feed_names_only_the_people_who_got_something()
     {
         var reviewer = await Db.Given().ReviewerAsync();
