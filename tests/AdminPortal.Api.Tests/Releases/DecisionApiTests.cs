@@ -148,29 +148,9 @@ public sealed class DecisionApiTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task The_request_list_pages_with_a_cursor_until_every_request_was_seen()
     {
-        var owner = await host.UserAsync("many.requests@example.com", PortalRoles.Owner);
-        await host.Db.Given().AccountAsync("acc_many", owner.Actor);
-        var created = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            created.Add((await host.RequestReleaseAsync(await host.NumberAsync("acc_many"), owner)).String("id"));
-            host.Db.Clock.Advance(TimeSpan.FromSeconds(1));
-        }
+        var (owner, created) = await RequestsOfANewAccountAsync("acc_many", 3);
 
-        var seen = new List<string>();
-        var url = "/api/v1/release-requests?limit=2";
-        while (true)
-        {
-            using var response = await host.Client(owner).GetAsync(url, Ct);
-            var page = await response.JsonAsync();
-            seen.AddRange(page.GetProperty("release_requests").Strings("id"));
-            if (page.GetProperty("next_cursor").GetString() is not { } cursor)
-            {
-                break;
-            }
-
-            url = $"/api/v1/release-requests?limit=2&cursor={cursor}";
-        }
+        var seen = await EachPageAsync(owner, "/api/v1/release-requests?limit=2", _ => Task.CompletedTask);
 
         Assert.Equal(created, seen);
     }
@@ -178,36 +158,46 @@ public sealed class DecisionApiTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task A_reviewer_approving_each_page_of_pending_requests_before_the_next_reaches_every_one()
     {
-        var owner = await host.UserAsync("paged.approvals@example.com", PortalRoles.Owner);
-        await host.Db.Given().AccountAsync("acc_paged", owner.Actor);
+        var (_, created) = await RequestsOfANewAccountAsync("acc_paged", 5);
+
+        var approved = await EachPageAsync(host.Reviewer, "/api/v1/release-requests?status=pending&account_id=acc_paged&limit=2", id => host.ApproveAsync(id));
+
+        Assert.Equal(created, approved);
+    }
+
+    /// <summary>Requests for numbers of a new account with an owner of its own, one a second apart, oldest first.</summary>
+    private async Task<(ApiUser Owner, List<string> Created)> RequestsOfANewAccountAsync(string accountId, int count)
+    {
+        var owner = await host.UserAsync($"owner.of.{accountId}@example.com", PortalRoles.Owner);
+        await host.Db.Given().AccountAsync(accountId, owner.Actor);
         var created = new List<string>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < count; i++)
         {
-            created.Add((await host.RequestReleaseAsync(await host.NumberAsync("acc_paged"), owner)).String("id"));
+            created.Add((await host.RequestReleaseAsync(await host.NumberAsync(accountId), owner)).String("id"));
             host.Db.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var approved = new List<string>();
-        var url = "/api/v1/release-requests?status=pending&account_id=acc_paged&limit=2";
-        while (true)
+        return (owner, created);
+    }
+
+    /// <summary>Follows next_cursor to the end, handling each page's requests before asking for the next page.</summary>
+    private async Task<List<string>> EachPageAsync(ApiUser user, string url, Func<string, Task> handle)
+    {
+        var seen = new List<string>();
+        for (var next = url; next is not null;)
         {
-            using var response = await host.Client(host.Reviewer).GetAsync(url, Ct);
+            using var response = await host.Client(user).GetAsync(next, Ct);
             var page = await response.JsonAsync();
             foreach (var id in page.GetProperty("release_requests").Strings("id"))
             {
-                await host.ApproveAsync(id);
-                approved.Add(id);
+                await handle(id);
+                seen.Add(id);
             }
 
-            if (page.GetProperty("next_cursor").GetString() is not { } cursor)
-            {
-                break;
-            }
-
-            url = $"/api/v1/release-requests?status=pending&account_id=acc_paged&limit=2&cursor={cursor}";
+            next = page.GetProperty("next_cursor").GetString() is { } cursor ? $"{url}&cursor={cursor}" : null;
         }
 
-        Assert.Equal(created, approved);
+        return seen;
     }
 
     [Fact]
