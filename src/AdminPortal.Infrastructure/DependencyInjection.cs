@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<QueueSampler>());
         services.AddPortalWebhooks();
         services.AddHostedService<NotificationService>();
+        services.AddHostedService<WebhookService>();
         return services;
     }
 

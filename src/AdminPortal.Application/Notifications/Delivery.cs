@@ -95,11 +95,23 @@ public sealed class DeliverWebhooks(
 {
     public const int BatchSize = 50;
 
+    /// <summary>Deliveries of one endpoint in a pass: a slow or silent endpoint with a backlog does not hold up the others'.</summary>
+    public const int PerEndpoint = 3;
+
     public async Task<int> HandleAsync(CancellationToken ct = default)
     {
         var now = time.UtcNow();
         await using var db = await dbFactory.CreateAsync(ct);
-        var due = await db.WebhookDeliveries.Where(d => d.NextAttemptAt != null && d.NextAttemptAt <= now).OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
+        var waiting = db.WebhookDeliveries.Where(d => d.NextAttemptAt != null && d.NextAttemptAt <= now);
+        var waitingEndpoints = await waiting.GroupBy(d => d.EndpointId).Select(g => new { Endpoint = g.Key, Oldest = g.Min(d => d.Id) })
+            .OrderBy(e => e.Oldest).Take(BatchSize).Select(e => e.Endpoint).ToListAsync(ct);
+        var due = new List<WebhookDelivery>();
+        foreach (var endpointId in waitingEndpoints)
+        {
+            due.AddRange(await waiting.Where(d => d.EndpointId == endpointId).OrderBy(d => d.Id).Take(PerEndpoint).ToListAsync(ct));
+        }
+
+        due = [.. due.OrderBy(d => d.Id).Take(BatchSize)];
         var endpointIds = due.Select(d => d.EndpointId).Distinct().ToList();
         var endpoints = await db.WebhookEndpoints.Where(w => endpointIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
         var delivered = 0;

@@ -8,7 +8,7 @@ namespace AdminPortal.Infrastructure.Jobs;
 
 /// <summary>
 /// Every few seconds: turns new audit events into notifications, e-mails and webhook deliveries, sends the reminders that
-/// are due (once a minute), then sends what is due. Its state is in the database, so a restart carries on where it stopped.
+/// are due (once a minute), then the e-mails that are due (<see cref="WebhookService"/> sends the webhooks). Its state is in the database, so a restart carries on where it stopped.
 /// </summary>
 internal sealed partial class NotificationService(
     IServiceScopeFactory scopes,
@@ -39,7 +39,6 @@ internal sealed partial class NotificationService(
                 }
 
                 await services.GetRequiredService<DeliverQueuedMail>().HandleAsync(stoppingToken);
-                await services.GetRequiredService<DeliverWebhooks>().HandleAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

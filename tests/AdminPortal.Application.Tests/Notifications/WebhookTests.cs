@@ -40,6 +40,26 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task A_backlog_at_one_endpoint_does_not_hold_up_another_account_s_deliveries()
+    {
+        var room = await Newsroom.CreateAsync();
+        await room.AddWebhookAsync(types: [WebhookEventTypes.RequestCreated]);
+        await room.AddWebhookAsync(Cast.OtherAccountId, room.Stranger, WebhookEventTypes.RequestCreated);
+        for (var i = 0; i < 10; i++)
+        {
+            await room.RequestAsync(await room.Db.Given().NumberAsync(Cast.AccountId));
+        }
+
+        await room.RequestAsync(await room.Db.Given().NumberAsync(Cast.OtherAccountId), room.Stranger);
+        await room.FanOutAsync();
+
+        await room.Db.Get<DeliverWebhooks>().HandleAsync(Ct);
+
+        var accounts = room.Webhooks.Posted.Select(p => p.Payload.Contains($"\"account_id\":\"{Cast.OtherAccountId}\"", StringComparison.Ordinal) ? "other" : "busy").ToList();
+        Assert.Equal(["busy", "busy", "busy", "other"], accounts);
+    }
+
+    [Fact]
     public async Task A_failing_endpoint_is_retried_with_doubling_pauses_for_a_day_then_turned_off_and_its_owners_told()
     {
         var room = await Newsroom.CreateAsync();
