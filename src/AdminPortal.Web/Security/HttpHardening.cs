@@ -24,6 +24,17 @@ public static class HttpHardening
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             forwarded.ForwardLimit = 1;
+            // Host filtering runs before this middleware: a forwarded host must pass the same list, or links built from it
+            // (invitations) could name any site.
+            var hosts = configuration["AllowedHosts"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            if (!hosts.Contains("*"))
+            {
+                foreach (var host in hosts)
+                {
+                    forwarded.AllowedHosts.Add(host);
+                }
+            }
+
             foreach (var proxy in security.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));

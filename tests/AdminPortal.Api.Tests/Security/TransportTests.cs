@@ -63,6 +63,18 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task A_host_forwarded_by_a_known_proxy_is_believed_only_when_it_is_one_of_the_allowed_hosts()
+    {
+        await using var host = await ProductionAsync(new() { ["Security:KnownProxies:0"] = "10.0.0.5" });
+
+        var spoofed = await SendAsync(host, "10.0.0.5", forwardedHost: "portal.attacker.example");
+        var allowed = await SendAsync(host, "10.0.0.5", forwardedHost: "127.0.0.1");
+
+        Assert.Equal("localhost", spoofed.Request.Host.Host);
+        Assert.Equal("127.0.0.1", allowed.Request.Host.Host);
+    }
+
+    [Fact]
     public async Task A_sign_out_without_its_antiforgery_token_is_refused_with_400_not_a_server_error()
     {
         await using var host = await ProductionAsync();
@@ -81,9 +93,14 @@ public sealed class TransportTests
         return ApiHost.StartAsync(settings, environment: "Production");
     }
 
-    private static async Task<HttpContext> SendAsync(ApiHost host, string remoteAddress) =>
+    private static async Task<HttpContext> SendAsync(ApiHost host, string remoteAddress, string? forwardedHost = null) =>
         await host.Factory.Server.SendAsync(http =>
         {
+            if (forwardedHost is not null)
+            {
+                http.Request.Headers["X-Forwarded-Host"] = forwardedHost;
+            }
+
             http.Request.Method = "GET";
             http.Request.Path = "/Account/Login";
             http.Request.Host = new HostString("localhost");
