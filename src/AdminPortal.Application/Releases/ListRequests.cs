@@ -72,6 +72,13 @@ public sealed class ListRequests(IPortalDbFactory dbFactory)
 
     private const string CursorList = "requests";
 
+    /// <summary>One request of the actor's accounts (any for staff), or REQUEST_NOT_FOUND.</summary>
+    public async Task<Result<ReleaseRequestView>> OneAsync(Actor actor, string requestId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        return (await (await db.ReachAsync(actor, ct)).FindRequestAsync(requestId, ct)).Map(ReleaseRequestView.Of);
+    }
+
     /// <summary>
     /// My requests, newest first: an owner sees every request of its accounts (a colleague's included, so that it can
     /// withdraw them); staff, who reach every account, see the requests they made themselves.

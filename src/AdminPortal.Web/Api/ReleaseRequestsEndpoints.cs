@@ -17,6 +17,9 @@ internal static class ReleaseRequestsEndpoints
             .WithSummary("Release requests, oldest first: every account for staff, the caller's accounts for owners; batch_id lists one batch")
             .ProducesEnvelope(400, 404)
             .WithQueryValues<ReleaseRequestStatus>("status");
+        requests.MapGet("/{id}", GetAsync).WithName("GetReleaseRequest")
+            .WithSummary("One release request of the caller's accounts (any for staff): its status, decision and timing")
+            .ProducesEnvelope(404);
         requests.MapPost("/{id}/withdraw", WithdrawAsync).WithName("WithdrawReleaseRequest")
             .WithSummary("The requester or an owner of the account withdraws a pending request")
             .ProducesEnvelope(403, 404, 409, 422);
@@ -44,6 +47,9 @@ internal static class ReleaseRequestsEndpoints
         var page = await useCase.HandleAsync(http.Actor(), filter, new Paging(Take: take.Value, Cursor: string.IsNullOrEmpty(cursor) ? null : cursor, WithTotal: false), http.RequestAborted);
         return ApiResults.Ok(page, p => new ReleaseRequestListDto([.. p.Items.Select(ReleaseRequestDto.Of)], p.NextCursor));
     }
+
+    private static async Task<Results<Ok<ReleaseRequestDto>, ApiProblem>> GetAsync(HttpContext http, ListRequests useCase, string id) =>
+        ApiResults.Ok(await useCase.OneAsync(http.Actor(), id, http.RequestAborted), ReleaseRequestDto.Of);
 
     private static async Task<Results<Ok<ReleaseRequestDto>, ApiProblem>> WithdrawAsync(HttpContext http, WithdrawRequest useCase, string id) =>
         ApiResults.Ok(await useCase.HandleAsync(http.Actor(), id, http.RequestAborted), ReleaseRequestDto.Of);

@@ -15,6 +15,7 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         "post /api/v1/accounts/{account_id}/numbers/{e164}/request-release",
         "post /api/v1/release-requests/{id}/withdraw",
         "get /api/v1/release-requests",
+        "get /api/v1/release-requests/{id}",
         "post /api/v1/release-requests/{id}/approve",
         "post /api/v1/release-requests/{id}/reject",
         "post /api/v1/accounts/{account_id}/numbers/{e164}/cancel-release",

@@ -22,6 +22,22 @@ public sealed class RequestReleaseApiTests(ApiHost host) : IClassFixture<ApiHost
         Assert.Equal(NumberStatus.ReleasePending, (await host.LoadNumberAsync(number.Id)).Status);
     }
 
+    [Fact]
+    public async Task A_request_is_read_back_by_its_id_and_is_not_found_for_an_owner_of_another_account()
+    {
+        var number = await host.NumberAsync();
+        var id = (await host.RequestReleaseAsync(number)).String("id");
+
+        using var own = await host.Client(host.Owner).GetAsync($"/api/v1/release-requests/{id}", Ct);
+        using var staff = await host.Client(host.Reviewer).GetAsync($"/api/v1/release-requests/{id}", Ct);
+        using var stranger = await host.Client(host.Stranger).GetAsync($"/api/v1/release-requests/{id}", Ct);
+
+        var request = await own.JsonAsync();
+        Assert.Equal(("pending", number.E164), (request.String("status"), request.String("phone_number")));
+        Assert.Equal(id, (await staff.JsonAsync()).String("id"));
+        await stranger.ErrorAsync(HttpStatusCode.NotFound, "REQUEST_NOT_FOUND");
+    }
+
     [Theory]
     [InlineData("9 characters", "rrrrrrrrr")]
     [InlineData("whitespace only", "             ")]
