@@ -2,6 +2,7 @@ using AdminPortal.Application.Common;
 using AdminPortal.Application.Releases;
 using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
+using AdminPortal.Domain.Releases;
 using AdminPortal.Testing;
 
 namespace AdminPortal.Web.Tests;
@@ -20,9 +21,10 @@ public sealed record Scenario(Actor Owner, Actor Reviewer, Actor Stranger, strin
         return new Scenario(owner, reviewer, stranger, Cast.AccountId);
     }
 
-    public static async Task<string> RequestAsync(TestDatabase db, Actor requester, PhoneNumber number, string reason = Cast.Reason)
+    public static async Task<string> RequestAsync(
+        TestDatabase db, Actor requester, PhoneNumber number, string reason = Cast.Reason, ReleaseTiming timing = ReleaseTiming.Now)
     {
-        var request = await db.Get<RequestRelease>().HandleAsync(requester, NumberKey.ById(number.Id), reason);
+        var request = await db.Get<RequestRelease>().HandleAsync(requester, NumberKey.ById(number.Id), reason, timing, null);
         return request.Value.Id;
     }
 

@@ -119,8 +119,7 @@ public sealed class NumberDetailPageTests : PageTest
     {
         // Bought 85 days ago, its cycle ends in 10 days: $25.00 released today, nothing at the cycle's end.
         var number = await Db.Given().NumberAsync(_scenario.AccountId, purchasedAt: Db.Now.AddDays(-85));
-        (await Db.Get<Application.Releases.RequestRelease>().HandleAsync(
-            _scenario.Owner, Application.Common.NumberKey.ById(number.Id), Cast.Reason, Domain.Releases.ReleaseTiming.EndOfBillingCycle, null, Ct)).Succeeded();
+        await Scenario.RequestAsync(Db, _scenario.Owner, number, timing: Domain.Releases.ReleaseTiming.EndOfBillingCycle);
         SignIn(_scenario.Owner);
 
         var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));

@@ -74,8 +74,7 @@ public sealed class ReviewQueuePageTests : PageTest
     public async Task Approving_a_request_for_the_end_of_the_billing_cycle_asks_about_that_release_not_one_today()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId, purchasedAt: Db.Now.AddDays(-85));
-        (await Db.Get<Application.Releases.RequestRelease>().HandleAsync(
-            _scenario.Owner, Application.Common.NumberKey.ById(number.Id), Cast.Reason, Domain.Releases.ReleaseTiming.EndOfBillingCycle, null, Ct)).Succeeded();
+        await Scenario.RequestAsync(Db, _scenario.Owner, number, timing: Domain.Releases.ReleaseTiming.EndOfBillingCycle);
         SignIn(_scenario.Reviewer);
         var cut = Render<ReviewQueuePage>();
 
