@@ -41,6 +41,25 @@ public sealed class ReviewQueuePageTests : PageTest
     }
 
     [Fact]
+    public async Task A_blocker_in_the_queue_shows_its_fix_as_text_not_only_in_a_tooltip()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        await using (var db = Db.NewContext())
+        {
+            (await db.PhoneNumbers.SingleAsync(n => n.Id == number.Id, Ct)).AttachAgent(new AttachedAgent("agt_night", "Night Bot"));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+
+        var blocker = cut.WaitForElement("[data-testid=review-grid] .blocker");
+        Assert.Contains("NUMBER_IN_USE", blocker.TextContent);
+        Assert.Contains("Detach the agent (Night Bot)", blocker.TextContent);
+    }
+
+    [Fact]
     public async Task A_reviewers_own_request_says_why_it_cannot_be_approved_and_has_no_approve_button()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId);
