@@ -176,4 +176,22 @@ public sealed class NumberDetailPageTests : PageTest
         Assert.Equal(NumberStatus.Active, stored.Status);
         Assert.Equal(Cast.InboundRouting, stored.InboundRouting);
     }
+
+    [Fact]
+    public async Task The_countdown_of_a_released_number_moves_and_the_cancel_button_goes_when_cooling_off_ends()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        await Scenario.ReleaseAsync(Db, _scenario.Owner, _scenario.Reviewer, number);
+        Db.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(2));
+        SignIn(_scenario.Owner);
+        var cut = Render<NumberDetailPage>(p => p.Add(x => x.Id, number.Id));
+        cut.WaitForAssertion(() => Assert.Contains("2 min left to cancel", cut.Find("[data-testid=release-window]").TextContent));
+
+        Db.Clock.Advance(TimeSpan.FromSeconds(60));
+        cut.WaitForAssertion(() => Assert.Contains("1 min left to cancel", cut.Find("[data-testid=release-window]").TextContent));
+        Assert.NotEmpty(cut.FindAll("[data-testid=cancel-release]"));
+
+        Db.Clock.Advance(TimeSpan.FromSeconds(90));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=cancel-release]")));
+    }
 }
