@@ -3,6 +3,7 @@ using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Application.Numbers;
 
@@ -44,7 +45,7 @@ public sealed record NumberView(
 public sealed record PendingRequestView(
     string Id, string RequestedByName, DateTime RequestedAt, string Reason, bool CanWithdraw, ReleaseTiming Timing, DateTime? ScheduledFor = null);
 
-public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time, Microsoft.Extensions.Options.IOptions<ReleaseOptions> options)
+public sealed class GetNumber(IPortalDbFactory dbFactory, TimeProvider time, IOptions<ReleaseOptions> options)
 {
     public async Task<Result<NumberView>> HandleAsync(Actor actor, NumberKey key, CancellationToken ct = default)
     {

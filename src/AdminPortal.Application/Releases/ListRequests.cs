@@ -19,6 +19,8 @@ public sealed record RequestFilter(
 /// </summary>
 public sealed class ListRequests(IPortalDbFactory dbFactory)
 {
+    private const string CursorList = "requests";
+
     public async Task<Result<Page<ReleaseRequestView>>> HandleAsync(Actor actor, RequestFilter filter, Paging paging, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -69,8 +71,6 @@ public sealed class ListRequests(IPortalDbFactory dbFactory)
         var next = rows.Count > paging.Limit ? TimeCursor.Encode(CursorList, rows[paging.Limit - 1].RequestedAt, rows[paging.Limit - 1].Id) : null;
         return new Page<ReleaseRequestView>([.. rows.Take(paging.Limit).Select(ReleaseRequestView.Of)], total, next);
     }
-
-    private const string CursorList = "requests";
 
     /// <summary>One request of the actor's accounts (any for staff), or REQUEST_NOT_FOUND.</summary>
     public async Task<Result<ReleaseRequestView>> OneAsync(Actor actor, string requestId, CancellationToken ct = default)

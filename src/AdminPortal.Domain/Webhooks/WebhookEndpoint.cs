@@ -80,13 +80,13 @@ public sealed class WebhookEndpoint
     public static Result<WebhookEndpoint> Register(
         string id, string accountId, string? url, IReadOnlyList<string>? eventTypes, string protectedSecret, Actor creator, DateTime now, bool allowHttp)
     {
-        // The address is stored as the parsed URI writes it, which can be longer ("https://host?q" gains a "/").
-        if (url?.Length > UrlMaxLength || (Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var parsed) && parsed.ToString().Length > UrlMaxLength))
+        var tooLong = new Error(
+            Errors.InvalidWebhookUrl,
+            $"The endpoint address is longer than {UrlMaxLength} characters",
+            "Use a shorter address; the portal's deliveries carry their details in the body, not in the query string");
+        if (url?.Length > UrlMaxLength)
         {
-            return new Error(
-                Errors.InvalidWebhookUrl,
-                $"The endpoint address is longer than {UrlMaxLength} characters",
-                "Use a shorter address; the portal's deliveries carry their details in the body, not in the query string");
+            return tooLong;
         }
 
         // No control, formatting or space characters: an address that reads one way and goes another is refused, not repaired.
@@ -100,6 +100,12 @@ public sealed class WebhookEndpoint
                 Errors.InvalidWebhookUrl,
                 "The endpoint must be an https:// address without a user name, password or #fragment",
                 allowHttp ? "Use an address such as https://platform.example/hooks/portal (http:// works in Development)" : "Use an address such as https://platform.example/hooks/portal");
+        }
+
+        // The address is stored as the parsed URI writes it, which can be longer ("https://host?q" gains a "/").
+        if (address.ToString().Length > UrlMaxLength)
+        {
+            return tooLong;
         }
 
         var types = eventTypes is null or { Count: 0 } ? WebhookEventTypes.All : [.. eventTypes.Select(t => t?.Trim() ?? string.Empty).Distinct()];
