@@ -27,15 +27,36 @@ public sealed class ReviewerDecisionJourney(PortalServer server, Browser browser
             }
             """);
 
-        // Another person's change reaches the queue through the change feed, which reloads it.
+        // Another person's change reaches the queue through the change feed, which reloads it. When the reload's two
+        // renders reach the browser in one message no frame shows the loading bar, so the owner changes the queue again.
         var owner = await NewPageAsync();
         await owner.SignInAndWaitAsync(Demo.Owner);
         await owner.OpenNumberFromGridAsync("+14155560003");
-        await owner.RequestReleaseAsync("The front desk moved to the new building last month.");
-        await Page.WaitForFunctionAsync("() => window.rowTops.loading.length > 0");
+        for (var change = 0; change < 6 && !await Page.EvaluateAsync<bool>("() => window.rowTops.loading.length > 0"); change++)
+        {
+            if (change % 2 == 0)
+            {
+                await owner.RequestReleaseAsync("The front desk moved to the new building last month.");
+            }
+            else
+            {
+                await owner.GetByTestId("withdraw").ClickAsync();
+                await owner.ConfirmAsync("Withdraw");
+            }
+
+            try
+            {
+                await Page.WaitForFunctionAsync("() => window.rowTops.loading.length > 0", null, new() { Timeout = 6_000 });
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
 
         var before = await Page.EvaluateAsync<double>("() => window.rowTops.before");
-        Assert.All(await Page.EvaluateAsync<double[]>("() => window.rowTops.loading"), top => Assert.Equal(before, top, 0.5));
+        var loading = await Page.EvaluateAsync<double[]>("() => window.rowTops.loading");
+        Assert.NotEmpty(loading);
+        Assert.All(loading, top => Assert.Equal(before, top, 0.5));
     }
 
     [Fact]
