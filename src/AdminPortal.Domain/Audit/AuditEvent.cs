@@ -41,6 +41,11 @@ public enum AuditAction
     WebhookTurnedOn,
     WebhookRedelivered,
     WebhookRemoved,
+    PasswordChanged,
+    AuthenticatorEnabled,
+    RecoveryCodesRenewed,
+    PasskeyAdded,
+    PasskeyRemoved,
 }
 
 /// <summary>One state change, who made it and when, with the state before and after. Never updated or deleted.</summary>

@@ -15,6 +15,7 @@ public static class IdentitySetup
     public static IdentityBuilder AddPortalIdentity(this IServiceCollection services)
     {
         services.AddSingleton<IUserDirectory, UserDirectory>();
+        services.AddScoped<OwnSignInChanges>();
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes are upgraded at their user's next sign-in.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using AdminPortal.Domain.Audit;
 using AdminPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public sealed class PasswordTests
     private const string NewPassword = "a brand new passphrase 2026";
 
     [Fact]
-    public async Task Changing_the_password_ends_the_other_sessions_and_keeps_this_one()
+    public async Task Changing_the_password_ends_the_other_sessions_keeps_this_one_and_is_audited()
     {
         await using var host = await ApiHost.StartAsync([]);
         var here = await SignedInAsync(host);
@@ -20,6 +21,8 @@ public sealed class PasswordTests
 
         using var changed = await here.PostFormAsync("/Account/Password", "password", ["Input.Current", Cast.Password], ["Input.New", NewPassword], ["Input.Confirm", NewPassword]);
         Assert.Contains("data-testid=\"password-changed\"", await changed.Content.ReadAsStringAsync(Ct));
+        var audited = Assert.Single(await host.AuditedAsync(AuditAction.PasswordChanged));
+        Assert.Equal((Cast.OwnerEmail, $"user {Cast.OwnerEmail}", "Changed their password"), (audited.ActorName, audited.Subject, audited.Summary));
 
         host.Db.Clock.Advance(TimeSpan.FromSeconds(61));
         using var kept = await here.GetAsync("/requests", Ct);
@@ -33,7 +36,7 @@ public sealed class PasswordTests
     }
 
     [Fact]
-    public async Task A_wrong_current_password_changes_nothing()
+    public async Task A_wrong_current_password_changes_nothing_and_audits_nothing()
     {
         await using var host = await ApiHost.StartAsync([]);
         var browser = await SignedInAsync(host);
@@ -43,6 +46,7 @@ public sealed class PasswordTests
         Assert.Contains("The current password is not right.", await refused.Content.ReadAsStringAsync(Ct));
         using var withOld = await host.Browser().SignInAsync(Cast.OwnerEmail);
         Assert.Equal(HttpStatusCode.Redirect, withOld.StatusCode);
+        Assert.Empty(await host.AuditedAsync(AuditAction.PasswordChanged));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AdminPortal.Domain.Audit;
 using AdminPortal.Infrastructure.Identity;
 using AdminPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,43 @@ public sealed partial class SecondFactorTests
         using var review = await browser.GetAsync("/review", Ct);
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
         Assert.DoesNotContain("data-testid=\"recovery-codes\"", await browser.PageAsync("/Account/TwoFactor"));
+        var audited = Assert.Single(await host.AuditedAsync(AuditAction.AuthenticatorEnabled));
+        Assert.Contains("\"authenticator\":false", audited.Before);
+        Assert.Contains("\"authenticator\":true", audited.After);
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_replace_the_old_ones_and_are_audited()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        var old = (await UsersAsync(host, (users, user) => users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10), Cast.ReviewerEmail))!.First();
+        var browser = host.Browser();
+        using var _ = await browser.SignInWithCodeAsync(host, Cast.ReviewerEmail);
+
+        using var renewed = await browser.PostFormAsync("/Account/TwoFactor", "recovery");
+
+        Assert.Equal(10, RecoveryCode().Matches(await renewed.Content.ReadAsStringAsync(Ct)).Count);
+        Assert.False(await UsersAsync(host, async (users, user) => (await users.RedeemTwoFactorRecoveryCodeAsync(user, old)).Succeeded, Cast.ReviewerEmail));
+        var audited = Assert.Single(await host.AuditedAsync(AuditAction.RecoveryCodesRenewed));
+        Assert.Equal(Cast.ReviewerEmail, audited.ActorName);
+    }
+
+    [Fact]
+    public async Task Removing_a_passkey_is_audited_with_its_name()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        await UsersAsync(host, async (users, user) => Assert.True((await users.AddOrUpdatePasskeyAsync(user, new UserPasskeyInfo(
+            [1, 2, 3, 4], [5, 6, 7, 8], DateTimeOffset.UtcNow, 0, null, isUserVerified: true, isBackupEligible: false, isBackedUp: false, [9], [10]) { Name = "Old phone" })).Succeeded), Cast.ReviewerEmail);
+        var browser = host.Browser();
+        using var _ = await browser.SignInWithCodeAsync(host, Cast.ReviewerEmail);
+
+        using var removed = await browser.PostFormAsync("/Account/Passkeys", "remove-01020304");
+
+        Assert.Contains("The passkey Old phone is removed.", await removed.Content.ReadAsStringAsync(Ct));
+        var audited = Assert.Single(await host.AuditedAsync(AuditAction.PasskeyRemoved));
+        Assert.Equal("Removed the passkey Old phone", audited.Summary);
+        Assert.Contains("\"passkeys\":1", audited.Before);
+        Assert.Contains("\"passkeys\":0", audited.After);
     }
 
     [Fact]

@@ -182,6 +182,13 @@ public sealed class ApiHost : IAsyncLifetime
 
     public Task<IReadOnlyList<AuditEvent>> AuditOfAsync(string numberId) => Db.AuditAsync(numberId);
 
+    /// <summary>The audit events of one kind, oldest first.</summary>
+    public async Task<IReadOnlyList<AuditEvent>> AuditedAsync(AuditAction action)
+    {
+        await using var db = Db.NewContext();
+        return await db.AuditEvents.Where(e => e.Action == action).OrderBy(e => e.Id).ToListAsync(Ct);
+    }
+
     public async Task<int> RequestCountAsync(string numberId) => (await Db.RequestsForAsync(numberId)).Count;
 
     public async ValueTask DisposeAsync()
