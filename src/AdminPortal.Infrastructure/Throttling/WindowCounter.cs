@@ -30,6 +30,9 @@ public abstract class WindowCounter(TimeProvider time)
     /// <summary>The events of <paramref name="key"/> in the last <paramref name="minutes"/> clock minutes, counting nothing.</summary>
     public abstract Task<int> SumAsync(string key, int minutes, CancellationToken ct);
 
+    /// <summary>Takes back the newest event of <paramref name="key"/> in the last <paramref name="minutes"/> clock minutes, if there is one.</summary>
+    public abstract Task UncountAsync(string key, int minutes, CancellationToken ct);
+
     /// <summary>Drops the windows older than <paramref name="minutes"/>, so that keys counted once do not stay for good.</summary>
     public abstract Task<int> SweepAsync(int minutes, CancellationToken ct);
 
@@ -67,6 +70,16 @@ public sealed class DatabaseWindowCounter(IDbContextFactory<PortalDbContext> dbF
         return await db.CounterWindows.Where(w => w.Key == key && w.Minute == minute).SumAsync(w => w.Count, ct) + await EarlierAsync(db, key, minute, minutes, ct);
     }
 
+    public override async Task UncountAsync(string key, int minutes, CancellationToken ct)
+    {
+        var after = CurrentMinute() - minutes;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "CounterWindows" SET "Count" = "Count" - 1
+            WHERE "Key" = {key} AND "Minute" = (SELECT MAX("Minute") FROM "CounterWindows" WHERE "Key" = {key} AND "Minute" > {after} AND "Count" > 0)
+            """, ct);
+    }
+
     public override async Task<int> SweepAsync(int minutes, CancellationToken ct)
     {
         var oldest = CurrentMinute() - minutes;
@@ -94,6 +107,23 @@ public sealed class MemoryWindowCounter(TimeProvider time) : WindowCounter(time)
     {
         var minute = CurrentMinute();
         return Task.FromResult(_windows.GetValueOrDefault((key, minute)) + Earlier(key, minute, minutes));
+    }
+
+    public override Task UncountAsync(string key, int minutes, CancellationToken ct)
+    {
+        var now = CurrentMinute();
+        for (var minute = now; minute > now - minutes; minute--)
+        {
+            while (_windows.TryGetValue((key, minute), out var count) && count > 0)
+            {
+                if (_windows.TryUpdate((key, minute), count - 1, count))
+                {
+                    return Task.CompletedTask;
+                }
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public override Task<int> SweepAsync(int minutes, CancellationToken ct)

@@ -24,7 +24,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
 
     public async Task<SignInOutcome> PasswordAsync(HttpContext http, string email, string password, bool remember)
     {
-        if (await throttle.SignInBlockedAsync(http, email))
+        if (await throttle.BeginSignInAsync(http, email) is not { } attempt)
         {
             return SignInOutcome.Throttled;
         }
@@ -37,18 +37,13 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
             hasher.VerifyHashedPassword(Nobody, _nobodysHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))), password);
         }
 
-        if (result.Succeeded)
+        if (!result.Succeeded && !result.RequiresTwoFactor)
         {
-            return SignInOutcome.SignedIn;
+            return SignInOutcome.Refused;
         }
 
-        if (result.RequiresTwoFactor)
-        {
-            return SignInOutcome.NeedsSecondFactor;
-        }
-
-        await throttle.SignInFailedAsync(http, email);
-        return SignInOutcome.Refused;
+        await throttle.SucceededAsync(attempt);
+        return result.Succeeded ? SignInOutcome.SignedIn : SignInOutcome.NeedsSecondFactor;
     }
 
     /// <summary>
@@ -57,7 +52,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
     /// </summary>
     public async Task<SignInOutcome> PasskeyAsync(HttpContext http, string? credentialJson)
     {
-        if (await throttle.SignInBlockedAsync(http, user: null))
+        if (await throttle.BeginSignInAsync(http, user: null) is not { } attempt)
         {
             return SignInOutcome.Throttled;
         }
@@ -65,9 +60,10 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
         var assertion = await PasskeyCeremony.AssertAsync(signIn, credentialJson);
         if (assertion is not { Succeeded: true } || !await signIn.CanSignInAsync(assertion.User) || await signIn.UserManager.IsLockedOutAsync(assertion.User))
         {
-            await throttle.SignInFailedAsync(http, user: null);
             return SignInOutcome.Refused;
         }
+
+        await throttle.SucceededAsync(attempt);
 
         // The passkey's signature counter moves on, so a cloned authenticator shows up.
         await signIn.UserManager.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
@@ -84,7 +80,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
             return SignInOutcome.Refused;
         }
 
-        if (await throttle.SignInBlockedAsync(http, user.Email))
+        if (await throttle.BeginSignInAsync(http, user.Email) is not { } attempt)
         {
             return SignInOutcome.Throttled;
         }
@@ -93,12 +89,12 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
         var result = digits.Length == 6 && digits.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(digits, remember, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(digits);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            return SignInOutcome.SignedIn;
+            return SignInOutcome.Refused;
         }
 
-        await throttle.SignInFailedAsync(http, user.Email);
-        return SignInOutcome.Refused;
+        await throttle.SucceededAsync(attempt);
+        return SignInOutcome.SignedIn;
     }
 }

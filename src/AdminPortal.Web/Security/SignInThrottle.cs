@@ -8,6 +8,8 @@ namespace AdminPortal.Web.Security;
 /// names costs as much as guessing passwords), and calls with a bad API key per address. Past the limit the client waits
 /// for the window, counted in whole minutes, to move on. The counts are in the database, so several portal instances
 /// share one limit rather than each granting its own.
+/// A sign-in attempt is counted as failed before it is checked and given back when it succeeds: guesses sent at once
+/// cannot all pass the limit before any of them is counted.
 /// </summary>
 public sealed class SignInThrottle(WindowCounter counter, IOptions<SecurityOptions> options)
 {
@@ -17,23 +19,46 @@ public sealed class SignInThrottle(WindowCounter counter, IOptions<SecurityOptio
 
     public TimeSpan Window => TimeSpan.FromMinutes(_options.ThrottleWindowMinutes);
 
-    /// <summary>Whether this address, or this user name when there is one (a passkey names nobody), has failed too often.</summary>
-    public async Task<bool> SignInBlockedAsync(HttpContext http, string? user) =>
-        await SpentAsync(ByAddress(http), _options.SignInFailuresPerAddress, http)
-        || (user is not null && await SpentAsync(ByUser(user), _options.SignInFailuresPerUser, http));
-
-    public async Task SignInFailedAsync(HttpContext http, string? user)
+    /// <summary>
+    /// Counts a failure of this address, and of this user name when there is one (a passkey names nobody), ahead of the
+    /// check; null, with nothing counted, when either has failed too often already.
+    /// </summary>
+    public async Task<SignInAttempt?> BeginSignInAsync(HttpContext http, string? user)
     {
-        await counter.CountAsync(ByAddress(http), _options.ThrottleWindowMinutes, CancellationToken.None);
+        List<(string Key, int Limit)> limits = [(ByAddress(http), _options.SignInFailuresPerAddress)];
         if (user is not null)
         {
-            await counter.CountAsync(ByUser(user), _options.ThrottleWindowMinutes, CancellationToken.None);
+            limits.Add((ByUser(user), _options.SignInFailuresPerUser));
         }
+
+        List<string> counted = [];
+        foreach (var (key, limit) in limits)
+        {
+            counted.Add(key);
+            if (await counter.CountAsync(key, _options.ThrottleWindowMinutes, CancellationToken.None) > limit)
+            {
+                await GiveBackAsync(counted);
+                return null;
+            }
+        }
+
+        return new SignInAttempt(counted);
     }
+
+    /// <summary>The attempt did not fail: its counts are taken back.</summary>
+    public Task SucceededAsync(SignInAttempt attempt) => GiveBackAsync(attempt.Keys);
 
     public Task<bool> ApiKeyBlockedAsync(HttpContext http) => SpentAsync(BadKeysByAddress(http), _options.ApiKeyFailuresPerAddress, http);
 
     public Task ApiKeyFailedAsync(HttpContext http) => counter.CountAsync(BadKeysByAddress(http), _options.ThrottleWindowMinutes, CancellationToken.None);
+
+    private async Task GiveBackAsync(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            await counter.UncountAsync(key, _options.ThrottleWindowMinutes, CancellationToken.None);
+        }
+    }
 
     private async Task<bool> SpentAsync(string key, int failures, HttpContext http) =>
         await counter.SumAsync(key, _options.ThrottleWindowMinutes, http.RequestAborted) >= failures;
@@ -50,3 +75,6 @@ public sealed class SignInThrottle(WindowCounter counter, IOptions<SecurityOptio
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
+
+/// <summary>A sign-in attempt counted as failed until it succeeds.</summary>
+public sealed record SignInAttempt(IReadOnlyList<string> Keys);

@@ -61,6 +61,47 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task Guesses_sent_at_once_are_checked_no_more_often_than_the_limit_allows()
+    {
+        var hasher = new CountingHasher();
+        await using var host = await ApiHost.StartAsync(
+            new() { ["Security:SignInFailuresPerUser"] = "3", ["Security:SignInFailuresPerAddress"] = "100" },
+            services => services.AddSingleton<IPasswordHasher<PortalUser>>(hasher));
+        var browsers = Enumerable.Range(0, 12).Select(_ => host.Browser()).ToList();
+        var tokens = await Task.WhenAll(browsers.Select(b => b.PageAsync("/Account/Login")));
+        hasher.Verified = 0;
+
+        var answers = await Task.WhenAll(browsers.Select((browser, i) => browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = Browsing.Token(tokens[i]),
+            ["Input.Email"] = "guessed.name@example.com",
+            ["Input.Password"] = $"guess number {i}",
+        }), Ct)));
+
+        Assert.Equal(3, hasher.Verified);
+        Assert.Equal(9, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task A_right_password_takes_its_attempt_back_so_only_failures_count()
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerUser"] = "3", ["Security:SignInFailuresPerAddress"] = "100" });
+        using var wrong = await host.Browser().SignInAsync(Cast.OwnerEmail, "not the password at all");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var right = await host.Browser().SignInAsync(Cast.OwnerEmail);
+            Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        }
+
+        using var wrongAgain = await host.Browser().SignInAsync(Cast.OwnerEmail, "not the password either");
+        using var last = await host.Browser().SignInAsync(Cast.OwnerEmail);
+
+        Assert.Equal(HttpStatusCode.OK, wrongAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, last.StatusCode);
+    }
+
+    [Fact]
     public async Task Failed_sign_ins_from_one_address_are_throttled_with_429_even_for_the_right_password()
     {
         await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerAddress"] = "4", ["Security:SignInFailuresPerUser"] = "100" });
@@ -113,13 +154,19 @@ public sealed class SignInTests
     {
         private readonly PasswordHasher<PortalUser> _inner = new();
 
-        public int Verified { get; set; }
+        private int _verified;
+
+        public int Verified
+        {
+            get => _verified;
+            set => _verified = value;
+        }
 
         public string HashPassword(PortalUser user, string password) => _inner.HashPassword(user, password);
 
         public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
         {
-            Verified++;
+            Interlocked.Increment(ref _verified);
             return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }

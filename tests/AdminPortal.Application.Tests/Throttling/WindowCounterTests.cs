@@ -33,4 +33,30 @@ public sealed class WindowCounterTests
         Assert.Equal(2, await counter.SweepAsync(2, Ct));
         Assert.Equal(2, await counter.SumAsync("a", 60, Ct));
     }
+
+    [Theory]
+    [InlineData("database")]
+    [InlineData("memory")]
+    public async Task Taking_an_event_back_removes_the_newest_in_the_window_and_never_goes_below_zero(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        WindowCounter counter = kind == "database"
+            ? new DatabaseWindowCounter(db.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), db.Clock)
+            : new MemoryWindowCounter(db.Clock);
+        await counter.CountAsync("a", 3, Ct);
+        await counter.CountAsync("b", 3, Ct);
+        db.Clock.Advance(TimeSpan.FromMinutes(1));
+        await counter.CountAsync("a", 3, Ct);
+
+        await counter.UncountAsync("a", 3, Ct);
+        Assert.Equal(1, await counter.SumAsync("a", 3, Ct));
+        Assert.Equal(0, await counter.SumAsync("a", 1, Ct));
+
+        // The earlier minute's event goes next; then there is nothing left to take back, and "b" kept its own.
+        await counter.UncountAsync("a", 3, Ct);
+        await counter.UncountAsync("a", 3, Ct);
+        Assert.Equal(0, await counter.SumAsync("a", 3, Ct));
+        Assert.Equal(1, await counter.CountAsync("a", 3, Ct));
+        Assert.Equal(1, await counter.SumAsync("b", 3, Ct));
+    }
 }
