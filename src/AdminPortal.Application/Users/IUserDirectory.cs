@@ -9,7 +9,7 @@ public enum UserStatus
     Invited,
     Active,
 
-    /// <summary>Locked out for a while after failed sign-ins.</summary>
+    /// <summary>Locked out for a while after wrong codes at the second step of sign-in.</summary>
     Locked,
 
     /// <summary>Turned off by an administrator until turned on again.</summary>

@@ -71,7 +71,7 @@ public sealed class EnableUser(IUserDirectory directory, TimeProvider time)
         }, ct);
 }
 
-/// <summary>Ends a lockout after failed sign-ins early. A disabled user stays disabled.</summary>
+/// <summary>Ends a lockout after wrong codes at the second step early. A disabled user stays disabled.</summary>
 public sealed class UnlockUser(IUserDirectory directory, TimeProvider time)
 {
     public Task<Result<UserView>> HandleAsync(Actor actor, string userId, CancellationToken ct = default) =>

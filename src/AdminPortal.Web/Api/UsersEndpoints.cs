@@ -26,7 +26,7 @@ internal static class UsersEndpoints
             .ProducesEnvelope(400, 403, 404, 409);
         Change(users, "disable", "DisableUser", "Turns the user off: no sign-in, no API key; open sessions end", (DisableUser u) => u.HandleAsync);
         Change(users, "enable", "EnableUser", "Turns a disabled user on again", (EnableUser u) => u.HandleAsync);
-        Change(users, "unlock", "UnlockUser", "Ends a lockout after failed sign-ins", (UnlockUser u) => u.HandleAsync);
+        Change(users, "unlock", "UnlockUser", "Ends a lockout after wrong codes at the second step of sign-in", (UnlockUser u) => u.HandleAsync);
         Change(users, "reset-second-factor", "ResetSecondFactor", "Forgets the user's authenticator, recovery codes and passkeys", (ResetSecondFactor u) => u.HandleAsync);
         users.MapPost("/{id}/resend-invitation", ResendAsync).WithName("ResendInvitation")
             .WithSummary("Sends a new invitation link to a user who has not accepted yet; earlier links stop working")

@@ -16,8 +16,10 @@ public enum SignInOutcome
 /// <summary>
 /// Sign-in with a password, giving nothing away: an unknown user, a wrong password and a locked account get the same
 /// answer and cost the same password check, and failures are throttled per client address and per user name.
+/// Wrong passwords do not lock the account (the throttle limits them): a lockout would let anyone who knows an address
+/// lock its owner out. Wrong codes of the second step, which only someone with the password reaches, still do.
 /// </summary>
-public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher, SignInThrottle throttle)
+public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher, SignInThrottle throttle, KnownDevices devices)
 {
     private static readonly PortalUser Nobody = new() { Id = "nobody", UserName = "nobody" };
     private static string? _nobodysHash;
@@ -30,7 +32,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
         }
 
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
-        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
         if (user is null || result.IsLockedOut)
         {
             // No password of a real user was checked: check one of nobody's, so the answer takes as long.
@@ -43,7 +45,13 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
         }
 
         await throttle.SucceededAsync(attempt);
-        return result.Succeeded ? SignInOutcome.SignedIn : SignInOutcome.NeedsSecondFactor;
+        if (!result.Succeeded)
+        {
+            return SignInOutcome.NeedsSecondFactor;
+        }
+
+        devices.Remember(http, email);
+        return SignInOutcome.SignedIn;
     }
 
     /// <summary>
@@ -68,6 +76,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
         // The passkey's signature counter moves on, so a cloned authenticator shows up.
         await signIn.UserManager.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
         await signIn.SignInWithClaimsAsync(assertion.User, isPersistent: false, [new Claim(SecondFactor.ClaimType, SecondFactor.ClaimValue)]);
+        devices.Remember(http, assertion.User.Email!);
         return SignInOutcome.SignedIn;
     }
 
@@ -95,6 +104,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHash
         }
 
         await throttle.SucceededAsync(attempt);
+        devices.Remember(http, user.Email!);
         return SignInOutcome.SignedIn;
     }
 }

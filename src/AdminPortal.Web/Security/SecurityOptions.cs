@@ -24,7 +24,7 @@ public sealed class SecurityOptions
     public int SignInFailuresPerAddress { get; set; } = 20;
 
     /// <summary>Failed sign-ins for one user name in <see cref="ThrottleWindowMinutes"/>, known user or not.</summary>
-    public int SignInFailuresPerUser { get; set; } = 10;
+    public int SignInFailuresPerUser { get; set; } = 5;
 
     /// <summary>Calls with an unknown or revoked API key a client address may make in <see cref="ThrottleWindowMinutes"/>.</summary>
     public int ApiKeyFailuresPerAddress { get; set; } = 30;

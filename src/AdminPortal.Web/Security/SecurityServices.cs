@@ -37,6 +37,7 @@ public static class SecurityServices
             sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), security.RevalidationInterval));
         services.AddScoped<CircuitHandler, SessionCheckOnConnect>();
         services.AddScoped<CurrentActor>();
+        services.AddSingleton<KnownDevices>();
         services.AddSingleton<SignInThrottle>();
 
         services.AddAuthentication(options =>

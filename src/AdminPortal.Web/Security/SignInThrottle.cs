@@ -9,12 +9,11 @@ namespace AdminPortal.Web.Security;
 /// for the window, counted in whole minutes, to move on. The counts are in the database, so several portal instances
 /// share one limit rather than each granting its own.
 /// A sign-in attempt is counted as failed before it is checked and given back when it succeeds: guesses sent at once
-/// cannot all pass the limit before any of them is counted.
+/// cannot all pass the limit before any of them is counted. A browser that signed in as the user before is limited on
+/// its own instead of with the user name (<see cref="KnownDevices"/>).
 /// </summary>
-public sealed class SignInThrottle(WindowCounter counter, IOptions<SecurityOptions> options)
+public sealed class SignInThrottle(WindowCounter counter, KnownDevices devices, IOptions<SecurityOptions> options)
 {
-    private const int MaxUserLength = 256;
-
     private readonly SecurityOptions _options = options.Value;
 
     public TimeSpan Window => TimeSpan.FromMinutes(_options.ThrottleWindowMinutes);
@@ -28,7 +27,7 @@ public sealed class SignInThrottle(WindowCounter counter, IOptions<SecurityOptio
         List<(string Key, int Limit)> limits = [(ByAddress(http), _options.SignInFailuresPerAddress)];
         if (user is not null)
         {
-            limits.Add((ByUser(user), _options.SignInFailuresPerUser));
+            limits.Add((devices.Of(http, user) is { } device ? "sign-in/device/" + device : "sign-in/user/" + KnownDevices.UserName(user), _options.SignInFailuresPerUser));
         }
 
         List<string> counted = [];
@@ -66,12 +65,6 @@ public sealed class SignInThrottle(WindowCounter counter, IOptions<SecurityOptio
     private static string ByAddress(HttpContext http) => "sign-in/address/" + Address(http);
 
     private static string BadKeysByAddress(HttpContext http) => "bad-api-key/address/" + Address(http);
-
-    private static string ByUser(string user)
-    {
-        var name = user.Trim().ToUpperInvariant();
-        return "sign-in/user/" + (name.Length > MaxUserLength ? name[..MaxUserLength] : name);
-    }
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

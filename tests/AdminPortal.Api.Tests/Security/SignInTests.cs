@@ -13,13 +13,14 @@ public sealed class SignInTests
     public async Task A_locked_account_is_refused_with_the_same_words_as_a_wrong_password()
     {
         await using var host = await ApiHost.StartAsync([]);
-        var browser = host.Browser();
-        for (var attempt = 0; attempt < 5; attempt++)
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
         {
-            using var _ = await browser.SignInAsync(Cast.OwnerEmail, $"not the password {attempt}");
+            // As after five wrong codes at the second step.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            Assert.True((await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(Cast.OwnerEmail))!, DateTimeOffset.UtcNow.AddMinutes(15))).Succeeded);
         }
 
-        using var locked = await browser.SignInAsync(Cast.OwnerEmail);
+        using var locked = await host.Browser().SignInAsync(Cast.OwnerEmail);
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         var page = await locked.Content.ReadAsStringAsync(Ct);
@@ -58,6 +59,58 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.Contains("Too many failed sign-ins", await throttled.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_from_strangers_neither_lock_the_account_nor_hold_off_a_browser_its_owner_signed_in_from()
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerUser"] = "5", ["Security:SignInFailuresPerAddress"] = "100" });
+        var owners = host.Browser();
+        using (var first = await owners.SignInAsync(Cast.OwnerEmail))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        await owners.SignOutAsync();
+
+        var stranger = host.Browser();
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            using var _ = await stranger.SignInAsync(Cast.OwnerEmail, $"a stranger's guess {attempt}");
+        }
+
+        using var strangerWithThePassword = await stranger.SignInAsync(Cast.OwnerEmail);
+        using var newBrowser = await host.Browser().SignInAsync(Cast.OwnerEmail);
+        using var again = await owners.SignInAsync(Cast.OwnerEmail);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, strangerWithThePassword.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, newBrowser.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_known_browser_has_its_own_limit_and_counts_only_for_the_person_it_signed_in_as()
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerUser"] = "3", ["Security:SignInFailuresPerAddress"] = "100" });
+        var browser = host.Browser();
+        using (var first = await browser.SignInAsync(Cast.OwnerEmail))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        await browser.SignOutAsync();
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var _ = await browser.SignInAsync(Cast.OwnerEmail, $"a typo of mine {attempt}");
+            using var stranger = await host.Browser().SignInAsync(Cast.StrangerEmail, $"a stranger's guess {attempt}");
+        }
+
+        using var mine = await browser.SignInAsync(Cast.OwnerEmail);
+        using var other = await browser.SignInAsync(Cast.StrangerEmail);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, mine.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, other.StatusCode);
     }
 
     [Fact]

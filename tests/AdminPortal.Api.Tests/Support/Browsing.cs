@@ -27,6 +27,14 @@ public static partial class Browsing
         return await browser.SendCodeAsync(first.Target(), await host.AuthenticatorCodeAsync(email));
     }
 
+    /// <summary>Signs out with the form of the page's menu; the browser keeps its other cookies.</summary>
+    public static async Task SignOutAsync(this HttpClient browser)
+    {
+        var token = Token(await browser.PageAsync("/Account/Password"));
+        using var signedOut = await browser.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+    }
+
     public static Task<HttpResponseMessage> SendCodeAsync(this HttpClient browser, string url, string code) =>
         browser.PostFormAsync(url, "second-factor", ["Input.Code", code]);
 

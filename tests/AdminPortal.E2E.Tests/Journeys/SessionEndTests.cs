@@ -29,9 +29,18 @@ public sealed class SessionEndTests(QuickSessionCheckPortalServer server, Browse
         await Page.OpenAsync("/review");
         var elsewhere = await NewPageAsync();
 
+        // Someone with the password enters five wrong codes at the second step, which locks the account.
+        await elsewhere.SignInAsync(Demo.Admin);
+        await Expect(elsewhere.Heading("Two-step sign-in")).ToBeVisibleAsync();
+        var code = await elsewhere.GetByTestId("demo-code").Locator("strong").InnerTextAsync();
+        var wrong = new string([.. code.Select(digit => (char)('0' + ((digit - '0' + 5) % 10)))]);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await elsewhere.SignInAsync(Demo.Admin, $"wrong-password-number-{attempt}");
+            await elsewhere.GetByLabel("Code").FillAsync(wrong);
+            await elsewhere.RunAndWaitForResponseAsync(
+                () => elsewhere.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync(),
+                response => response.Request.Method == "POST" && response.Url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal));
+            await Expect(elsewhere.GetByTestId("login-error")).ToBeVisibleAsync();
         }
 
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));

@@ -44,7 +44,7 @@ public sealed class SignInTests(PortalServer server, Browser browser) : PortalTe
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password_without_saying_so()
+    public async Task Five_wrong_passwords_hold_off_that_name_even_with_the_right_password_in_a_browser_it_never_signed_in_from()
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -53,7 +53,7 @@ public sealed class SignInTests(PortalServer server, Browser browser) : PortalTe
 
         await Page.SignInAsync(Demo.OtherOwner);
 
-        await Expect(Page.GetByTestId("login-error")).ToHaveTextAsync("Wrong email or password. Check both and try again.");
+        await Expect(Page.GetByTestId("login-error")).ToHaveTextAsync("Too many failed sign-ins. Wait a few minutes before trying again, or ask an administrator for help.");
         await Page.GotoAsync("/numbers");
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
