@@ -76,7 +76,7 @@ public sealed class DatabaseWindowCounter(IDbContextFactory<PortalDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE "CounterWindows" SET "Count" = "Count" - 1
-            WHERE "Key" = {key} AND "Minute" = (SELECT MAX("Minute") FROM "CounterWindows" WHERE "Key" = {key} AND "Minute" > {after} AND "Count" > 0)
+            WHERE "Key" = {key} AND "Count" > 0 AND "Minute" = (SELECT MAX("Minute") FROM "CounterWindows" WHERE "Key" = {key} AND "Minute" > {after} AND "Count" > 0)
             """, ct);
     }
 

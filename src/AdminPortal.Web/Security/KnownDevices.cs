@@ -52,10 +52,13 @@ public sealed class KnownDevices(IDataProtectionProvider protection, IHostEnviro
                 IsEssential = true,
             });
 
-    /// <summary>A user name as the throttle counts it: trimmed, case folded, cut to a bounded length.</summary>
+    /// <summary>
+    /// A user name as the throttle counts it: as Identity looks it up (NFC, then upper case), so that spellings that find the
+    /// same user (a Kelvin sign for a K, decomposed accents) share one count; trimmed and cut to a bounded length.
+    /// </summary>
     public static string UserName(string user)
     {
-        var name = user.Trim().ToUpperInvariant();
+        var name = user.Trim().Normalize().ToUpperInvariant();
         return name.Length > 256 ? name[..256] : name;
     }
 }

@@ -17,7 +17,8 @@ public enum SignInOutcome
 /// Sign-in with a password, giving nothing away: an unknown user, a wrong password and a locked account get the same
 /// answer and cost the same password check, and failures are throttled per client address and per user name.
 /// Wrong passwords do not lock the account (the throttle limits them): a lockout would let anyone who knows an address
-/// lock its owner out. Wrong codes of the second step, which only someone with the password reaches, still do.
+/// lock its owner out. Wrong authenticator codes at the second step, which only someone with the password reaches, still
+/// do; wrong recovery codes are only throttled (Identity does not count them).
 /// </summary>
 public sealed class PortalSignIn(SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher, SignInThrottle throttle, KnownDevices devices)
 {

@@ -50,6 +50,22 @@ public sealed class PasswordTests
     }
 
     [Fact]
+    public async Task Guesses_of_the_current_password_count_as_failed_sign_ins()
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerUser"] = "3", ["Security:SignInFailuresPerAddress"] = "100" });
+        var browser = await SignedInAsync(host);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var _ = await browser.PostFormAsync("/Account/Password", "password", ["Input.Current", $"a guess {attempt}"], ["Input.New", NewPassword], ["Input.Confirm", NewPassword]);
+        }
+
+        using var throttled = await browser.PostFormAsync("/Account/Password", "password", ["Input.Current", Cast.Password], ["Input.New", NewPassword], ["Input.Confirm", NewPassword]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Empty(await host.AuditedAsync(AuditAction.PasswordChanged));
+    }
+
+    [Fact]
     public async Task Passwords_are_stored_with_PBKDF2_at_210000_iterations_at_least()
     {
         await using var host = await ApiHost.StartAsync([]);

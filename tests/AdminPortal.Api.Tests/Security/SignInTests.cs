@@ -113,6 +113,22 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.TooManyRequests, other.StatusCode);
     }
 
+    [Theory]
+    [InlineData("\u212Aate.kirk@example.com")]
+    [InlineData("KATE.KIRK@EXAMPLE.COM ")]
+    public async Task Spellings_that_find_the_same_user_share_one_count(string spelling)
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerUser"] = "3", ["Security:SignInFailuresPerAddress"] = "100" });
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var _ = await host.Browser().SignInAsync("kate.kirk@example.com", $"a wrong password {attempt}");
+        }
+
+        using var throttled = await host.Browser().SignInAsync(spelling, "another wrong password");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+    }
+
     [Fact]
     public async Task Guesses_sent_at_once_are_checked_no_more_often_than_the_limit_allows()
     {
