@@ -86,6 +86,24 @@ public sealed class TransportTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Pages_are_never_kept_in_the_browser_s_cache_while_the_portal_s_assets_are()
+    {
+        await using var host = await ProductionAsync();
+        var browser = host.Browser();
+        using var _ = await browser.SignInAsync(Cast.OwnerEmail);
+
+        using var signIn = await host.Browser().GetAsync("/Account/Login", Ct);
+        using var numbers = await browser.GetAsync("/numbers", Ct);
+        using var styles = await browser.GetAsync("/assets/portal.css", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, numbers.StatusCode);
+        Assert.True(signIn.Headers.CacheControl?.NoStore);
+        Assert.True(numbers.Headers.CacheControl?.NoStore);
+        Assert.Equal(HttpStatusCode.OK, styles.StatusCode);
+        Assert.False(styles.Headers.CacheControl?.NoStore ?? false);
+    }
+
     private static Task<ApiHost> ProductionAsync(Dictionary<string, string?>? settings = null)
     {
         settings ??= [];
