@@ -13,9 +13,7 @@ public sealed class WindowCounterTests
     public async Task A_counter_sums_the_last_minutes_of_its_key_alone_and_forgets_what_the_sweep_drops(string kind)
     {
         await using var db = await TestDatabase.CreateAsync();
-        WindowCounter counter = kind == "database"
-            ? new DatabaseWindowCounter(db.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), db.Clock)
-            : new MemoryWindowCounter(db.Clock);
+        var counter = Counter(kind, db);
 
         Assert.Equal(1, await counter.CountAsync("a", 3, Ct));
         Assert.Equal(2, await counter.CountAsync("a", 3, Ct));
@@ -40,9 +38,7 @@ public sealed class WindowCounterTests
     public async Task Taking_an_event_back_removes_the_newest_in_the_window_and_never_goes_below_zero(string kind)
     {
         await using var db = await TestDatabase.CreateAsync();
-        WindowCounter counter = kind == "database"
-            ? new DatabaseWindowCounter(db.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), db.Clock)
-            : new MemoryWindowCounter(db.Clock);
+        var counter = Counter(kind, db);
         await counter.CountAsync("a", 3, Ct);
         await counter.CountAsync("b", 3, Ct);
         db.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -59,4 +55,8 @@ public sealed class WindowCounterTests
         Assert.Equal(1, await counter.CountAsync("a", 3, Ct));
         Assert.Equal(1, await counter.SumAsync("b", 3, Ct));
     }
+
+    private static WindowCounter Counter(string kind, TestDatabase db) => kind == "database"
+        ? new DatabaseWindowCounter(db.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), db.Clock)
+        : new MemoryWindowCounter(db.Clock);
 }
