@@ -34,12 +34,13 @@ internal sealed class Announcer(IPortalDbContext db, NotificationOptions options
         _checked.UnionWith(userIds.SelectMany(user => keys.Select(key => (user, key))));
     }
 
-    public async Task AnnounceAsync(UserView user, NotificationKind kind, string? accountId, string text, string link, string dedupeKey, CancellationToken ct)
+    /// <summary>Adds the notification, and its e-mail when the person asked for one; false when they have it already.</summary>
+    public async Task<bool> AnnounceAsync(UserView user, NotificationKind kind, string? accountId, string text, string link, string dedupeKey, CancellationToken ct)
     {
         if (!_added.Add((user.Id, dedupeKey))
             || (!_checked.Contains((user.Id, dedupeKey)) && await db.Notifications.AnyAsync(n => n.UserId == user.Id && n.DedupeKey == dedupeKey, ct)))
         {
-            return;
+            return false;
         }
 
         db.Notifications.Add(new Notification(user.Id, kind, accountId, text, link, dedupeKey, now));
@@ -51,6 +52,8 @@ internal sealed class Announcer(IPortalDbContext db, NotificationOptions options
                 $"{text}.\n\n{options.PortalUrl.TrimEnd('/')}/{link}\n\nYou get this e-mail because you chose it on the portal's Notifications page.",
                 now));
         }
+
+        return true;
     }
 
     /// <summary>Every reviewer and administrator.</summary>

@@ -74,7 +74,7 @@ public sealed class NotificationPreferences(IPortalDbFactory dbFactory)
         [NotificationKind.CoolingOffEnding] = "A released number's cooling-off ends within 3 days",
         [NotificationKind.WebhookDisabled] = "A webhook endpoint is turned off after 24 hours of failures",
         [NotificationKind.NewRequest] = "A new request is in the review queue",
-        [NotificationKind.RequestWaiting] = "A request has waited more than 24 hours",
+        [NotificationKind.RequestWaiting] = "Requests have waited more than 24 hours (once a day, all of them in one)",
     };
 
     public static IReadOnlyList<NotificationKind> KindsFor(Actor actor) => actor.IsStaff
