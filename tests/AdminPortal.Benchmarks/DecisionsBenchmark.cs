@@ -112,9 +112,8 @@ internal static class DecisionsBenchmark
         settings["Demo:Seed"] = "false";
         settings["DataProtection:KeysFolder"] = database.FilePath + "-keys";
         settings["Api:RateLimitPerMinute"] = "1000000";
-        // By the portal's clock the seeded requests have waited a week: its reminder job would be writing a reminder for
-        // each of the 40,000 and each reviewer (800,000) while the decisions are timed.
-        settings["Notifications:WaitingReminderHours"] = "100000";
+        // By the portal's clock the seeded requests have waited a week: its reminder job sends each reviewer its daily digest
+        // while the decisions are timed, as it would in production.
         // Outside a test project the factory does not know where the portal's folder is.
         var repository = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(repository.FullName, "AdminPortal.sln")))
