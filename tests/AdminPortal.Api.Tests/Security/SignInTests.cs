@@ -102,6 +102,25 @@ public sealed class SignInTests
     }
 
     [Theory]
+    [InlineData("made-up")]
+    [InlineData("%%%")]
+    [InlineData("CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task A_made_up_device_cookie_is_ignored_and_buys_no_extra_guesses(string cookie)
+    {
+        await using var host = await ApiHost.StartAsync(new() { ["Security:SignInFailuresPerUser"] = "3", ["Security:SignInFailuresPerAddress"] = "100" });
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var _ = await host.Browser().SignInAsync(Cast.OwnerEmail, $"a stranger's guess {attempt}");
+        }
+
+        var forger = host.Browser();
+        forger.DefaultRequestHeaders.Add("Cookie", $"__Host-portal.device={cookie}");
+        using var answer = await forger.SignInAsync(Cast.OwnerEmail);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, answer.StatusCode);
+    }
+
+    [Theory]
     [InlineData("\u212Aate.kirk@example.com")]
     [InlineData("KATE.KIRK@EXAMPLE.COM ")]
     public async Task Spellings_that_find_the_same_user_share_one_count(string spelling)
