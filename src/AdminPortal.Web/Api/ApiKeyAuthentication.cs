@@ -20,7 +20,6 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     AuthenticateApiKey keys,
     UserManager<PortalUser> users,
-    IUserClaimsPrincipalFactory<PortalUser> principals,
     SignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -60,14 +59,19 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is unknown or has been revoked");
         }
 
-        var principal = await principals.CreateAsync(user);
-        if (SecondFactor.IsStaff(principal) && !await users.GetTwoFactorEnabledAsync(user))
+        // Only what the API reads: who, their roles now, and the key (the sign-in cookie's other claims would cost a
+        // query each on every call).
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Any(PortalRoles.Staff.Contains) && !await users.GetTwoFactorEnabledAsync(user))
         {
             return AuthenticateResult.Fail("Staff API keys work once two-step sign-in is on: turn it on under Two-step sign-in in the portal");
         }
 
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(KeyIdClaim, owner.KeyId));
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName!), new Claim(KeyIdClaim, owner.KeyId), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
+            SchemeName,
+            ClaimTypes.Name,
+            ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -15,7 +15,7 @@ public static class SecondFactor
     public const string ClaimType = "amr";
     public const string ClaimValue = "mfa";
 
-    public static bool IsStaff(ClaimsPrincipal user) => PortalRoles.Staff.Any(user.IsInRole);
+    private static bool IsStaff(ClaimsPrincipal user) => PortalRoles.Staff.Any(user.IsInRole);
 
     /// <summary>A staff session signed in with a password only: it reaches the account pages and nothing else.</summary>
     public static bool IsStaffWithoutIt(ClaimsPrincipal user) =>
