@@ -27,7 +27,7 @@ public sealed class ApproveRequest(IPortalDbFactory dbFactory, TimeProvider time
                         ? (AuditAction.ReleaseScheduled, $"Approved the release of {number.E164} at the end of its billing cycle")
                         : (AuditAction.ReleaseApproved, $"Approved the release of {number.E164}");
                 return AuditEvent.Record(actor, now, action, number, request, summary, () => request.Approve(actor, number, now, terms))
-                    .Showing(() => ReleaseView.Of(request, number, terms.CoolingOffDays));
+                    .Showing(() => ReleaseView.Of(request, number, terms, now));
             },
             ct);
 }

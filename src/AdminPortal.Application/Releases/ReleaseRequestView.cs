@@ -32,7 +32,8 @@ public sealed record ReleaseRequestView(
 
 /// <summary>
 /// What an approval did: released the number (when, what it cost, until when it can be cancelled), scheduled it for the end
-/// of the billing cycle, or recorded the first of two approvals.
+/// of the billing cycle, or recorded the first of two approvals. Until the number is released the fee is the one its release
+/// will cost: at the scheduled date, or now for a second approval.
 /// </summary>
 public sealed record ReleaseView(
     string RequestId,
@@ -47,7 +48,8 @@ public sealed record ReleaseView(
     DateTime? ScheduledFor = null,
     bool AwaitsSecondApproval = false)
 {
-    public static ReleaseView Of(ReleaseRequest request, PhoneNumber number, int coolingOffDays) => new(
-        request.Id, number.Id, number.E164, number.Status, number.ReleasedAt, request.FeeCharged,
-        coolingOffDays, number.AvailableAfter, request.Status, request.ScheduledFor, request.Status == ReleaseRequestStatus.Pending);
+    public static ReleaseView Of(ReleaseRequest request, PhoneNumber number, ReleaseTerms terms, DateTime now) => new(
+        request.Id, number.Id, number.E164, number.Status, number.ReleasedAt,
+        request.Status == ReleaseRequestStatus.Approved ? request.FeeCharged : terms.FeeFor(number.PurchasedAt, request.ScheduledFor ?? now),
+        terms.CoolingOffDays, number.AvailableAfter, request.Status, request.ScheduledFor, request.Status == ReleaseRequestStatus.Pending);
 }

@@ -31,6 +31,21 @@ public sealed class SecondApprovalAndScheduleTests
     }
 
     [Fact]
+    public async Task The_first_of_two_approvals_shows_the_fee_the_release_will_cost()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync(purchasedAt: db.Now.AddDays(-40), provision: n => n.Provision(Cast.TrunkGroup, Cast.InboundRouting, A2pStatus.Approved));
+        var request = await portal.RequestAsync(number);
+
+        var first = await portal.ApproveAsync(request.Id);
+        var second = await portal.ApproveAsync(request.Id, portal.SecondReviewer);
+
+        Assert.Equal((true, new Money(2_500)), (first.AwaitsSecondApproval, first.EarlyTerminationFee));
+        Assert.Equal(new Money(2_500), second.EarlyTerminationFee);
+    }
+
+    [Fact]
     public async Task Busy_numbers_and_numbers_of_a_large_batch_name_why_they_need_a_second_reviewer()
     {
         await using var db = await TestDatabase.CreateAsync(new Dictionary<string, string?> { ["Releases:SecondApprovalCallsLast30Days"] = "100", ["Releases:SecondApprovalBatchSize"] = "2" });
@@ -71,6 +86,8 @@ public sealed class SecondApprovalAndScheduleTests
         var approved = await portal.ApproveAsync(request.Id);
 
         Assert.Equal((ReleaseRequestStatus.Scheduled, number.NextBillingAt), (approved.RequestStatus, approved.ScheduledFor));
+        // Bought less than 3 months ago today, more than 3 months before the cycle ends: the release will cost nothing.
+        Assert.Equal(Money.Zero, approved.EarlyTerminationFee);
         Assert.Equal(NumberStatus.ReleasePending, (await portal.LoadNumberAsync(number.Id)).Status);
         Assert.Equal(0, await db.Get<ReleaseScheduled>().HandleAsync(Ct));
         db.Clock.SetUtcNow(number.NextBillingAt);
