@@ -1,3 +1,4 @@
+using System.Globalization;
 using AdminPortal.Domain.Common;
 
 namespace AdminPortal.Domain.Numbers;
@@ -53,8 +54,12 @@ public sealed record E164
 
     public override string ToString() => Value;
 
+    // Only a short, plainly printable input is repeated back: an error must not carry a caller's control characters, direction
+    // overrides or kilobytes into a log line or a page.
     private static Error Invalid(string? input) => new(
         Errors.InvalidE164,
-        $"'{input}' is not a valid phone number in E.164 format",
+        input is { Length: <= MaxInputLength } && input.All(c => !char.IsControl(c) && !char.IsSurrogate(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            ? $"'{input}' is not a valid phone number in E.164 format"
+            : "That is not a valid phone number in E.164 format",
         $"Give the country code and number, {MinDigits} to {MaxDigits} digits, for example +14155551234 (spaces and dashes are allowed)");
 }

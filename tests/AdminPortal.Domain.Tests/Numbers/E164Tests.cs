@@ -59,6 +59,18 @@ public sealed class E164Tests
         Assert.Contains("'call me maybe'", error.Message);
     }
 
+    [Theory]
+    [InlineData("1\u001B[31m\r\nfake")]
+    [InlineData("1415\u202E5560017")]
+    [InlineData("+1415555\uD83D\uDE00")]
+    [InlineData("+1415555123412345678901234567890123")]
+    public void The_error_message_does_not_repeat_control_characters_direction_overrides_or_long_input(string input)
+    {
+        var error = E164.Parse(input).Failed(Errors.InvalidE164);
+
+        Assert.Equal("That is not a valid phone number in E.164 format", error.Message);
+    }
+
     [Fact]
     public void From_returns_a_canonical_number_and_refuses_a_non_canonical_one()
     {
