@@ -38,10 +38,9 @@ public sealed class PreviewBulkRelease(IPortalDbFactory dbFactory, TimeProvider 
     {
         if (numbers is not { Count: > 0 and <= MaxNumbers })
         {
-            return new Error(
-                Errors.BatchTooLarge,
-                numbers is { Count: > 0 } ? $"{numbers.Count:N0} numbers were given; a bulk release takes at most {MaxNumbers:N0}" : "No number was given",
-                $"Send 1 to {MaxNumbers:N0} numbers in E.164, such as +14155550101; split a longer list into several batches");
+            return numbers is { Count: > 0 }
+                ? new Error(Errors.BatchTooLarge, $"{numbers.Count:N0} numbers were given; a bulk release takes at most {MaxNumbers:N0}", $"Split the list into batches of at most {MaxNumbers:N0} numbers")
+                : new Error(Errors.InvalidParameter, "No number was given", $"Send 1 to {MaxNumbers:N0} numbers in E.164, such as +14155550101");
         }
 
         await using var db = await dbFactory.CreateAsync(ct);

@@ -27,7 +27,7 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string KeyIdClaim = "api_key_id";
 
     private const string BearerPrefix = "Bearer ";
-    private const string Throttled = "Too many calls with a bad API key from this address";
+    private const string Fix = "Send \"Authorization: Bearer <API key>\"; create a key on the portal's API keys page";
 
     public static bool HasBearer(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
@@ -42,21 +42,26 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticateResult.Fail("The Authorization header must be \"Bearer <API key>\"");
+            return Refuse(new(Errors.Unauthenticated, "The Authorization header must be \"Bearer <API key>\"", Fix));
         }
 
         // A valid key always works: bad keys from a shared address (a NAT, a proxy) must not lock its other users out.
         var owner = await keys.HandleAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
-        var user = owner is null ? null : await users.FindByIdAsync(owner.UserId);
-        if (owner is null || user is null || await users.IsLockedOutAsync(user))
+        var user = owner.IsSuccess ? await users.FindByIdAsync(owner.Value.UserId) : null;
+        if (user is null || await users.IsLockedOutAsync(user))
         {
             if (await throttle.ApiKeyBlockedAsync(Context))
             {
-                return AuthenticateResult.Fail(Throttled);
+                return Refuse(new(
+                    Errors.RateLimited,
+                    "Too many calls with an unknown or revoked API key came from this address",
+                    "Check the key on the portal's API keys page, then wait before calling again (Retry-After)"));
             }
 
             await throttle.ApiKeyFailedAsync(Context);
-            return AuthenticateResult.Fail("The API key is unknown or has been revoked");
+            return Refuse(owner.IsSuccess
+                ? new(Errors.Unauthenticated, "The API key's user is disabled or locked out", "Ask an administrator to unlock or enable the user")
+                : owner.Error);
         }
 
         // Only what the API reads: who, their roles now, and the key (the sign-in cookie's other claims would cost a
@@ -64,11 +69,11 @@ public sealed class ApiKeyAuthenticationHandler(
         var roles = await users.GetRolesAsync(user);
         if (roles.Any(PortalRoles.Staff.Contains) && !await users.GetTwoFactorEnabledAsync(user))
         {
-            return AuthenticateResult.Fail("Staff API keys work once two-step sign-in is on: turn it on under Two-step sign-in in the portal");
+            return Refuse(new(Errors.Unauthenticated, "Staff API keys work once two-step sign-in is on", "Turn it on under Two-step sign-in in the portal"));
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName!), new Claim(KeyIdClaim, owner.KeyId), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName!), new Claim(KeyIdClaim, owner.Value.KeyId), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
             SchemeName,
             ClaimTypes.Name,
             ClaimTypes.Role);
@@ -77,22 +82,19 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var result = await HandleAuthenticateOnceSafeAsync();
-        if (result.Failure?.Message == Throttled)
+        var refused = (await HandleAuthenticateOnceSafeAsync()).Failure is Refusal { Error: var error }
+            ? error
+            : new Error(Errors.Unauthenticated, "This call needs an API key", Fix);
+        if (refused.Code == Errors.RateLimited)
         {
             Response.Headers.RetryAfter = ((int)throttle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ApiResults.WriteAsync(Context, new Error(
-                Errors.RateLimited,
-                "Too many calls with an unknown or revoked API key came from this address",
-                "Check the key on the portal's API keys page, then wait before calling again (Retry-After)"));
-            return;
+        }
+        else
+        {
+            Response.Headers.WWWAuthenticate = "Bearer";
         }
 
-        Response.Headers.WWWAuthenticate = "Bearer";
-        await ApiResults.WriteAsync(Context, new Error(
-            Errors.Unauthenticated,
-            result.Failure?.Message ?? "This call needs an API key",
-            "Send \"Authorization: Bearer <API key>\"; create a key on the portal's API keys page"));
+        await ApiResults.WriteAsync(Context, refused);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
@@ -100,4 +102,12 @@ public sealed class ApiKeyAuthenticationHandler(
             Errors.Forbidden,
             "This user has no portal role",
             "Ask an administrator to give the user the Owner or Reviewer role"));
+
+    private static AuthenticateResult Refuse(Error error) => AuthenticateResult.Fail(new Refusal(error));
+
+    /// <summary>Carries the refusal's whole error (its code and fix too) from authentication to the challenge that answers it.</summary>
+    private sealed class Refusal(Error error) : Exception(error.Message)
+    {
+        public Error Error { get; } = error;
+    }
 }

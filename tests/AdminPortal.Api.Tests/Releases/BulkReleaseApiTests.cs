@@ -52,7 +52,7 @@ public sealed class BulkReleaseApiTests
         var number = await host.NumberAsync();
 
         await (await owner.PostJsonAsync(Bulk, new { numbers = Enumerable.Range(0, 1001).Select(i => $"+1415555{i:D4}").ToArray(), dry_run = true })).ErrorAsync(HttpStatusCode.BadRequest, "BATCH_TOO_LARGE");
-        await (await owner.PostJsonAsync(Bulk, new { numbers = Array.Empty<string>() })).ErrorAsync(HttpStatusCode.BadRequest, "BATCH_TOO_LARGE");
+        await (await owner.PostJsonAsync(Bulk, new { numbers = Array.Empty<string>() })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
         await (await owner.PostJsonAsync($"/api/v1/accounts/{Cast.OtherAccountId}/release-requests/bulk", new { numbers = new[] { number.E164 } })).ErrorAsync(HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND");
         await (await owner.PostJsonAsync(Bulk, new { numbers = new[] { number.E164 }, reason = "short", dry_run = false })).ErrorAsync(HttpStatusCode.BadRequest, "REASON_LENGTH");
         await (await owner.PostJsonAsync(Bulk, new { numbers = "+14155550101" })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");

@@ -38,7 +38,8 @@ public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         (await host.Db.Get<RevokeApiKey>().HandleAsync(user.Actor, user.KeyId, Ct)).Succeeded();
 
         using var revoked = await host.Client(user).GetAsync("/api/v1/release-requests", Ct);
-        await revoked.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        var error = await revoked.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        Assert.Equal(("The API key has been revoked", "Create a new key on the portal's API keys page"), (error.String("message"), error.String("fix")));
         using var other = await host.Client($"Bearer {second.Secret}").GetAsync("/api/v1/release-requests", Ct);
         await other.JsonAsync();
     }
@@ -53,7 +54,20 @@ public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Actor.UserId))!, DateTimeOffset.MaxValue);
 
         using var response = await host.Client(user).GetAsync("/api/v1/release-requests", Ct);
-        await response.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        var error = await response.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        Assert.Equal("The API key's user is disabled or locked out", error.String("message"));
+    }
+
+    [Theory]
+    [InlineData("Bearer nrp_0000000000000000000000000000000000000000000000000000000000000000", "The API key is unknown")]
+    [InlineData("Bearer sk_live_4eC39HqLyjWDarjtT1zdp7dc", "The API key is unknown")]
+    [InlineData("Basic b3duZXJAZXhhbXBsZS5jb206cGFzc3dvcmQ=", "The Authorization header must be \"Bearer <API key>\"")]
+    [InlineData(null, "This call needs an API key")]
+    public async Task The_401_says_what_was_wrong_with_the_key(string? authorization, string message)
+    {
+        using var response = await host.Client(authorization).GetAsync(Numbers, Ct);
+
+        Assert.Equal(message, (await response.ErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED")).String("message"));
     }
 
     [Fact]

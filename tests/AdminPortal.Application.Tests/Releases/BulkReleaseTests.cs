@@ -39,7 +39,8 @@ public sealed class BulkReleaseTests
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
 
-        (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [], ReleaseTiming.Now, Ct)).Failed(Errors.BatchTooLarge);
+        Assert.Equal("No number was given", (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [], ReleaseTiming.Now, Ct)).Failed(Errors.InvalidParameter).Message);
+        (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, null, ReleaseTiming.Now, Ct)).Failed(Errors.InvalidParameter);
         var tooMany = Enumerable.Range(0, 1001).Select(i => $"+1415555{i:D4}").ToList();
         (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, tooMany, ReleaseTiming.Now, Ct)).Failed(Errors.BatchTooLarge);
         (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.OtherAccountId, ["+14155550101"], ReleaseTiming.Now, Ct)).Failed(Errors.AccountNotFound);
