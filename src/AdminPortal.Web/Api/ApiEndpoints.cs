@@ -16,6 +16,14 @@ public static class ApiEndpoints
             .WithMetadata(new ApiRateLimitMiddleware.Counted())
             .WithTags("Releases")
             .ProducesEnvelope(401, 403, 429);
+        // HTTP: what answers GET answers HEAD too; the server sends the headers and drops the body.
+        ((IEndpointConventionBuilder)api).Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault() is { HttpMethods: [var only] } && HttpMethods.IsGet(only))
+            {
+                endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+            }
+        });
         api.MapNumbers();
         api.MapReleaseRequests();
         api.MapBatches();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AdminPortal.Application.Common;
 using AdminPortal.Domain.Common;
 using AdminPortal.Infrastructure.Api;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace AdminPortal.Web.Api;
@@ -10,7 +11,14 @@ namespace AdminPortal.Web.Api;
 /// <summary>The OpenAPI document at /openapi/v1.json: what the endpoints' metadata does not say by itself.</summary>
 internal static class ApiOpenApi
 {
-    public static void AddPortalOpenApi(this IServiceCollection services) =>
+    public static void AddPortalOpenApi(this IServiceCollection services)
+    {
+        // HEAD is GET without the body: documenting it again would double every read.
+        services.Configure<OpenApiOptions>("v1", openApi =>
+        {
+            var include = openApi.ShouldInclude;
+            openApi.ShouldInclude = description => include(description) && !HttpMethods.IsHead(description.HttpMethod ?? string.Empty);
+        });
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
@@ -76,6 +84,7 @@ internal static class ApiOpenApi
 
             return Task.CompletedTask;
         }));
+    }
 
     public static RouteHandlerBuilder ProducesEnvelope(this RouteHandlerBuilder builder, params int[] statuses)
     {

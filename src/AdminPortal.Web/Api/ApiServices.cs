@@ -61,6 +61,12 @@ public static class ApiServices
             {
                 // Answers carry a user's data: no browser or proxy keeps them.
                 http.Response.Headers.CacheControl = "no-store";
+                if (HttpMethods.IsHead(http.Request.Method))
+                {
+                    // Kestrel drops a HEAD answer's body by itself; other servers (the test host) may not.
+                    http.Response.Body = Stream.Null;
+                }
+
                 return next(http);
             });
             branch.UseApiBodyLimit();

@@ -58,13 +58,13 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task Every_mapped_API_endpoint_is_in_the_document()
+    public async Task Every_mapped_API_endpoint_is_in_the_document_HEAD_aside()
     {
         var document = await DocumentAsync();
         var mapped = host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.Contains("{*", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetRequiredMetadata<HttpMethodMetadata>().HttpMethods.Select(m => $"{m.ToLowerInvariant()} {e.RoutePattern.RawText!.TrimEnd('/')}"));
+            .SelectMany(e => e.Metadata.GetRequiredMetadata<HttpMethodMetadata>().HttpMethods.Where(m => m != "HEAD").Select(m => $"{m.ToLowerInvariant()} {e.RoutePattern.RawText!.TrimEnd('/')}"));
 
         Assert.Equal(mapped.Order(), Operations(document).Select(o => o.Route).Order());
     }

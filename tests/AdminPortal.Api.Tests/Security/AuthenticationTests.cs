@@ -145,15 +145,29 @@ public sealed class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
     [Theory]
     [InlineData("GET", "/api/v1/release-requests/rr_any/approve", "POST")]
     [InlineData("DELETE", "/api/v1/release-requests/rr_any/approve", "POST")]
-    [InlineData("PUT", "/api/v1/release-requests", "GET")]
+    [InlineData("PUT", "/api/v1/release-requests", "GET", "HEAD")]
     [InlineData("POST", "/api/v1/accounts/acc_123abc/numbers/+14155551234/agents/agt_1", "DELETE")]
-    public async Task A_wrong_method_gets_405_METHOD_NOT_ALLOWED_naming_the_method_to_use(string method, string path, string allowed)
+    public async Task A_wrong_method_gets_405_METHOD_NOT_ALLOWED_naming_the_method_to_use(string method, string path, params string[] allowed)
     {
         using var response = await host.Client(host.Reviewer).SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
 
         var error = await response.ErrorAsync(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
-        Assert.Contains(allowed, error.String("fix"));
-        Assert.Equal([allowed], response.Content.Headers.Allow);
+        Assert.Contains(allowed[0], error.String("fix"));
+        Assert.Equal(allowed, response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/release-requests")]
+    [InlineData("/api/v1/accounts")]
+    [InlineData(Numbers)]
+    public async Task HEAD_answers_like_GET_with_its_headers_and_no_body(string path)
+    {
+        using var get = await host.Client(host.Owner).GetAsync(path, Ct);
+        using var head = await host.Client(host.Owner).SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (get.StatusCode, head.StatusCode));
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));
     }
 
     [Theory]
