@@ -65,6 +65,34 @@ public sealed class AccessibilityTests(PortalServer server, Browser browser) : P
         await Expect(dialog).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task A_reason_of_one_long_unbroken_word_wraps_so_no_page_scrolls_sideways_on_a_phone_or_a_laptop()
+    {
+        // A ticket link is a realistic reason without a space to wrap at (WCAG 1.4.10, reflow).
+        const string Reason = "Customer asked in https://support.example.com/tickets/2026/12/01/release-of-the-old-support-line-that-moved-to-the-new-toll-free-number-and-is-no-longer-printed-anywhere";
+        await Page.SignInAndWaitAsync(Demo.Owner);
+        await Page.OpenNumberFromGridAsync("+14155560004");
+        await Page.RequestReleaseAsync(Reason);
+        var number = new Uri(Page.Url).AbsolutePath;
+        var reviewer = await NewPageAsync();
+        await reviewer.SignInAndWaitAsync(Demo.Reviewer);
+
+        foreach (var (page, path) in new[] { (Page, number), (Page, "/requests"), (reviewer, "/review"), (reviewer, "/audit") })
+        {
+            foreach (var width in new[] { 390, 1366 })
+            {
+                await page.SetViewportSizeAsync(width, 844);
+                await page.OpenAsync(path);
+                await Expect(page.Locator("main")).ToContainTextAsync("support.example.com/tickets");
+
+                var sideways = await page.EvaluateAsync<int>(
+                    "() => Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth, ...[...document.querySelectorAll('.mud-table-container')].map(t => t.scrollWidth - t.clientWidth))");
+
+                Assert.True(sideways <= 0, $"{path} at {width} px wide scrolls {sideways} px sideways");
+            }
+        }
+    }
+
     /// <summary>Tabs through the page until the control with the given name has the focus.</summary>
     private async Task TabToAsync(string name)
     {
