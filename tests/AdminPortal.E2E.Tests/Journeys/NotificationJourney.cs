@@ -24,6 +24,8 @@ public sealed class NotificationJourney(PortalServer server, Browser browser) : 
 
         await Expect(Page.GetByTestId("unread-count")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(Page.GetByTestId("bell")).ToHaveAttributeAsync("aria-label", $"Notifications: {before + 1} unread");
+        var badge = await Page.Locator(".bell .mud-badge").BoundingBoxAsync();
+        Assert.True(badge is { Y: >= 0 }, $"The count's badge starts {badge?.Y} px from the top of the window: it is cut off");
         await Page.GetByTestId("bell").ClickAsync();
         await Expect(Page.GetByTestId("notification").First).ToContainTextAsync("The release of +14155550103 was approved by reviewer@example.com");
     }
