@@ -41,7 +41,7 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         var measured = Measure(text);
         return measured.Problem switch
         {
-            { Code: Errors.InvalidText } problem => problem.Message + ".",
+            { Code: Errors.InvalidText } problem => $"{problem.Message}. {problem.Fix}.",
             _ when measured.Length < MinLength => $"At least {MinLength} {Characters(MinLength)} ({MinLength - measured.Length} more).",
             _ when measured.Length > MaxLength => $"At most {MaxLength} characters ({measured.Length - MaxLength} too many).",
             { } problem => problem.Message + ".",
@@ -59,7 +59,8 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
 
         if (Forbidden(text) is { } forbidden)
         {
-            return new(text, 0, forbidden);
+            // Counted all the same: a counter at zero would say the field is empty.
+            return new(text, new StringInfo(text).LengthInTextElements, forbidden);
         }
 
         // Normalising can lengthen text (some letters decompose into three code points): the cap holds for what is stored.

@@ -91,7 +91,8 @@ public sealed class TextRuleTests
         Assert.Contains(named, error.Message);
         Assert.Contains("plain text", error.Fix);
         Assert.False(TextRule.Reason.IsValid(text));
-        Assert.Equal(error.Message + ".", TextRule.Reason.Hint(text));
+        Assert.Equal($"{error.Message}. {error.Fix}.", TextRule.Reason.Hint(text));
+        Assert.True(TextRule.Reason.Length(text) > 0);
     }
 
     [Fact]

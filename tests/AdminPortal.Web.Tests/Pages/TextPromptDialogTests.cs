@@ -38,6 +38,22 @@ public sealed class TextPromptDialogTests : PageTest
     }
 
     [Fact]
+    public async Task A_hidden_character_is_flagged_in_red_with_how_to_fix_it_and_the_text_is_still_counted()
+    {
+        await OpenPromptAsync(_ => Result.Success());
+
+        Overlays.Find("textarea").Input("Please release \u202Eenil siht");
+
+        Overlays.WaitForAssertion(() => Assert.Equal("25 / 500", Overlays.Find("[data-testid=prompt-count]").TextContent));
+        var hint = Overlays.Find("[aria-live=polite]");
+        Assert.Contains("field-error", hint.ClassList);
+        Assert.Equal(
+            "The reason contains an invisible formatting character (U+202E). Type the reason again as plain text, without pasting hidden characters.",
+            hint.TextContent);
+        Assert.True(Overlays.Find("[data-testid=prompt-submit]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task The_prompt_is_a_dialog_named_by_its_title_with_a_labelled_text_field()
     {
         await OpenPromptAsync(_ => Result.Success());
