@@ -70,7 +70,9 @@ public sealed class PreviewBulkRelease(IPortalDbFactory dbFactory, TimeProvider 
                 return Refused(p.Input, e164, new Error(Errors.DuplicateNumber, $"{e164} is in the list more than once", "Keep it once; it is released once"));
             }
 
-            return found.TryGetValue(e164, out var number) ? Judge(p.Input, number, terms, now, timing) : Refused(p.Input, e164, Errors.NumberMissing(e164));
+            return found.TryGetValue(e164, out var number)
+                ? Judge(p.Input, number, terms, now, timing)
+                : Refused(p.Input, e164, new Error(Errors.NumberNotFound, $"{e164} is not a number of account {accountId}", "Choose the account it belongs to, or take it off the list"));
         }).ToList();
 
         // A large batch makes each of its numbers need a second reviewer: the batch is the numbers that can go.

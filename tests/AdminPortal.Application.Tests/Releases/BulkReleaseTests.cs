@@ -29,6 +29,7 @@ public sealed class BulkReleaseTests
             preview.Results.Where(r => !r.CanRelease).Select(r => r.Blockers[0].Code));
         Assert.Equal((2, 5, 2500L), (preview.Summary.Releasable, preview.Summary.Blocked, preview.Summary.TotalFees.Cents));
         Assert.Equal(2, preview.Summary.BlockedBy[Errors.NumberNotFound]);
+        Assert.Equal($"{other.E164} is not a number of account {Cast.AccountId}", preview.Results[5].Blockers[0].Message);
         Assert.Equal(recent.NextBillingAt, preview.Results[1].BillingEndsAt);
         Assert.Equal(db.Now.AddDays(30), preview.Results[0].AvailableAfter);
     }

@@ -119,6 +119,23 @@ public sealed class BulkSelectionTests : PageTest
     }
 
     [Fact]
+    public async Task Entries_without_a_digit_are_skipped_and_the_preview_says_which()
+    {
+        var scenario = await Scenario.CreateAsync(Db);
+        var number = (await Db.Given().NumberAsync(scenario.AccountId)).E164;
+        SignIn(scenario.Owner);
+        var page = Render<BulkReleasePage>();
+        page.WaitForElement("[data-testid=bulk-preview]");
+
+        page.Find("#bulk-numbers").Change($"number\nnot-a-number\n{number}\nhello world");
+        page.Find("[data-testid=bulk-preview]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Skipped, holding no digit: “number”, “not-a-number”, “hello world”.", page.Find("[data-testid=bulk-skipped]").TextContent.Trim()));
+        Assert.Single(page.FindAll("[data-testid=verdict]"));
+    }
+
+    [Fact]
     public async Task Staff_have_no_bulk_release_on_the_numbers_page()
     {
         SignIn((await Scenario.CreateAsync(Db)).Reviewer);
