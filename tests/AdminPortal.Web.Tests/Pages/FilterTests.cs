@@ -32,6 +32,25 @@ public sealed class FilterTests : PageTest
     }
 
     [Fact]
+    public async Task Numbers_country_filter_applies_once_two_letters_are_typed_without_leaving_the_field()
+    {
+        await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
+        SignIn(_scenario.Owner);
+        var cut = Render<NumbersPage>();
+        cut.WaitForAssertion(() => Assert.Contains("+14155550001", cut.Find("[data-testid=numbers-grid] tbody").TextContent));
+
+        cut.Find("[data-testid=filter-country]").Input("c");
+        Db.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        cut.Find("[data-testid=filter-country]").Input("ca");
+        Db.Clock.Advance(TimeSpan.FromMilliseconds(300));
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("+14155550001", cut.Find("[data-testid=numbers-grid] tbody").TextContent));
+        cut.Find("[data-testid=filter-country]").Input("us");
+        Db.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        cut.WaitForAssertion(() => Assert.Contains("+14155550001", cut.Find("[data-testid=numbers-grid] tbody").TextContent));
+    }
+
+    [Fact]
     public async Task Numbers_for_staff_lists_every_account_with_an_account_column()
     {
         await Db.Given().NumberAsync(_scenario.AccountId, "+14155550001");
