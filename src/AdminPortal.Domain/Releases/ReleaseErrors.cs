@@ -79,7 +79,7 @@ public static class ReleaseErrors
         Errors.RequestAlreadyDecided,
         $"The release request for {request.E164} was already {request.Status.ToString().ToLowerInvariant()}"
             + (request.DecidedAt is { } at ? $" by {request.DecidedByName} at {Timestamps.Utc(at)}" : string.Empty),
-        "Reload to see the current state; no further decision is needed");
+        "No further decision is needed");
 
     public static Error NotYourRequest() => new(
         Errors.NotRequester,

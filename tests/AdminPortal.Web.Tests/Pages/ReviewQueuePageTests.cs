@@ -198,6 +198,26 @@ public sealed class ReviewQueuePageTests : PageTest
     }
 
     [Fact]
+    public async Task An_approval_that_comes_second_is_told_as_a_warning_that_nothing_more_is_needed()
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        var colleague = await Db.Given().ReviewerAsync(Cast.SecondReviewerEmail);
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+        cut.WaitForElement("[data-testid=approve]").Click();
+        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Ct)).Succeeded();
+
+        Confirm("Approve");
+
+        var told = Overlays.WaitForElement(".mud-snackbar");
+        Assert.Contains("mud-alert-filled-warning", told.ClassName);
+        Assert.Contains($"already approved by {Cast.SecondReviewerEmail}", told.TextContent);
+        Assert.Contains("No further decision is needed", told.TextContent);
+        Assert.DoesNotContain("Reload", told.TextContent);
+    }
+
+    [Fact]
     public async Task An_owner_gets_the_staff_only_refusal_and_no_approve_button()
     {
         var number = await Db.Given().NumberAsync(_scenario.AccountId);

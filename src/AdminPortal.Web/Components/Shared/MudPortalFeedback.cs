@@ -25,7 +25,9 @@ public sealed class MudPortalFeedback(IDialogService dialogs, ISnackbar snackbar
 
     public void Success(string message) => snackbar.Add(Message(message, null), Severity.Success, o => o.VisibleStateDuration = 6000);
 
-    public void Failure(Error error) => snackbar.Add(Message(error.Message, error.Fix), Severity.Error, o => o.VisibleStateDuration = 12000);
+    // Someone else deciding first is news, not a fault of the person told.
+    public void Failure(Error error) =>
+        snackbar.Add(Message(error.Message, error.Fix), error.Code == Errors.RequestAlreadyDecided ? Severity.Warning : Severity.Error, o => o.VisibleStateDuration = 12000);
 
     public void Warning(string message, string detail) => snackbar.Add(Message(message, detail), Severity.Warning, o => o.VisibleStateDuration = 12000);
 
