@@ -34,8 +34,12 @@ internal sealed class Announcer(IPortalDbContext db, NotificationOptions options
         _checked.UnionWith(userIds.SelectMany(user => keys.Select(key => (user, key))));
     }
 
-    /// <summary>Adds the notification, and its e-mail when the person asked for one; false when they have it already.</summary>
-    public async Task<bool> AnnounceAsync(UserView user, NotificationKind kind, string? accountId, string text, string link, string dedupeKey, CancellationToken ct)
+    /// <summary>
+    /// Adds the notification, dated when what it tells happened (<paramref name="happenedAt"/>, or now), and its e-mail when
+    /// the person asked for one; false when they have it already.
+    /// </summary>
+    public async Task<bool> AnnounceAsync(
+        UserView user, NotificationKind kind, string? accountId, string text, string link, string dedupeKey, CancellationToken ct, DateTime? happenedAt = null)
     {
         if (!_added.Add((user.Id, dedupeKey))
             || (!_checked.Contains((user.Id, dedupeKey)) && await db.Notifications.AnyAsync(n => n.UserId == user.Id && n.DedupeKey == dedupeKey, ct)))
@@ -43,7 +47,7 @@ internal sealed class Announcer(IPortalDbContext db, NotificationOptions options
             return false;
         }
 
-        db.Notifications.Add(new Notification(user.Id, kind, accountId, text, link, dedupeKey, now));
+        db.Notifications.Add(new Notification(user.Id, kind, accountId, text, link, dedupeKey, happenedAt ?? now));
         if (user.Status is UserStatus.Active or UserStatus.Locked && _emailKinds.GetValueOrDefault(user.Id)?.Contains(kind) == true)
         {
             db.QueuedMails.Add(new QueuedMail(

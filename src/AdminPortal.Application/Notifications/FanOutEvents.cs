@@ -55,7 +55,7 @@ public sealed class FanOutEvents(IPortalDbFactory dbFactory, IUserDirectory dire
             {
                 foreach (var owner in owners[e.AccountId].Where(o => o.Id != e.ActorId))
                 {
-                    await announcer.AnnounceAsync(owner, kind, e.AccountId, ReleaseEvents.Text(kind, e), link, key, ct);
+                    await announcer.AnnounceAsync(owner, kind, e.AccountId, ReleaseEvents.Text(kind, e), link, key, ct, e.OccurredAt);
                 }
             }
 
@@ -64,7 +64,7 @@ public sealed class FanOutEvents(IPortalDbFactory dbFactory, IUserDirectory dire
             {
                 foreach (var reviewer in staff.Where(s => s.Id != e.ActorId))
                 {
-                    await announcer.AnnounceAsync(reviewer, NotificationKind.NewRequest, e.AccountId, ReleaseEvents.Text(NotificationKind.NewRequest, e), "review", key, ct);
+                    await announcer.AnnounceAsync(reviewer, NotificationKind.NewRequest, e.AccountId, ReleaseEvents.Text(NotificationKind.NewRequest, e), "review", key, ct, e.OccurredAt);
                 }
             }
 
