@@ -41,15 +41,27 @@ as_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.
 postgres="Host=$pgdir;Port=$pgport;Username=postgres"
 
 # Restores, builds and runs every test project; each prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
+# Built once; the PostgreSQL runs then go alongside the SQLite ones, whose end-to-end tests mostly wait on the browser.
 log=$(mktemp)
-dotnet test AdminPortal.sln --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
+pglog=$(mktemp)
+dotnet build AdminPortal.sln 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-
-for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
-  echo "== $suite on PostgreSQL"
-  PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
+if [ "$status" -eq 0 ]; then
+  (
+    pgstatus=0
+    for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
+      echo "== $suite on PostgreSQL"
+      PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 || pgstatus=1
+    done
+    exit $pgstatus
+  ) > "$pglog" &
+  pgrun=$!
+  dotnet test AdminPortal.sln --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
-done
+  wait "$pgrun" || status=1
+  cat "$pglog" | tee -a "$log"
+fi
+rm -f "$pglog"
 
 read -r passed failed skipped < <(awk '
   /(Passed|Failed)! +- +Failed:/ {
