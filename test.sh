@@ -41,27 +41,29 @@ as_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.
 postgres="Host=$pgdir;Port=$pgport;Username=postgres"
 
 # Restores, builds and runs every test project; each prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
-# Built once; the PostgreSQL runs then go alongside the SQLite ones, whose end-to-end tests mostly wait on the browser.
+# Built once. The end-to-end tests, which mostly wait on the browser, run alongside the other suites; those run one
+# after another, on SQLite, then the application and HTTP API suites again on PostgreSQL.
 log=$(mktemp)
-pglog=$(mktemp)
+e2elog=$(mktemp)
 dotnet build AdminPortal.sln 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 if [ "$status" -eq 0 ]; then
-  (
-    pgstatus=0
-    for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
-      echo "== $suite on PostgreSQL"
-      PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 || pgstatus=1
-    done
-    exit $pgstatus
-  ) > "$pglog" &
-  pgrun=$!
-  dotnet test AdminPortal.sln --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
-  [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
-  wait "$pgrun" || status=1
-  cat "$pglog" | tee -a "$log"
+  dotnet test tests/AdminPortal.E2E.Tests --no-build --blame-hang-timeout 5m "$@" > "$e2elog" 2>&1 &
+  e2e=$!
+  for suite in $(cd tests && ls -d AdminPortal.*.Tests | grep -v E2E); do
+    dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
+    [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+  done
+  for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
+    echo "== $suite on PostgreSQL"
+    PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
+    [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+  done
+  wait "$e2e" || status=1
+  echo "== AdminPortal.E2E.Tests"
+  tee -a "$log" < "$e2elog"
 fi
-rm -f "$pglog"
+rm -f "$e2elog"
 
 read -r passed failed skipped < <(awk '
   /(Passed|Failed)! +- +Failed:/ {
