@@ -41,29 +41,22 @@ as_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.
 postgres="Host=$pgdir;Port=$pgport;Username=postgres"
 
 # Restores, builds and runs every test project; each prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
-# Built once. The end-to-end tests, which mostly wait on the browser, run alongside the other suites; those run one
-# after another, on SQLite, then the application and HTTP API suites again on PostgreSQL.
 log=$(mktemp)
-e2elog=$(mktemp)
-dotnet build AdminPortal.sln 2>&1 | tee "$log"
+dotnet test AdminPortal.sln --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-if [ "$status" -eq 0 ]; then
-  dotnet test tests/AdminPortal.E2E.Tests --no-build --blame-hang-timeout 5m "$@" > "$e2elog" 2>&1 &
-  e2e=$!
-  for suite in $(cd tests && ls -d AdminPortal.*.Tests | grep -v E2E); do
-    dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
-    [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
-  done
-  for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
-    echo "== $suite on PostgreSQL"
-    PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
-    [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
-  done
-  wait "$e2e" || status=1
-  echo "== AdminPortal.E2E.Tests"
-  tee -a "$log" < "$e2elog"
-fi
-rm -f "$e2elog"
+
+# The two PostgreSQL runs go side by side (each test has a database of its own, each run a template of its own).
+pgruns=()
+for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
+  PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" > "$log.$suite" 2>&1 &
+  pgruns+=("$!")
+done
+for i in 0 1; do wait "${pgruns[$i]}" || status=1; done
+for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
+  echo "== $suite on PostgreSQL"
+  tee -a "$log" < "$log.$suite"
+  rm -f "$log.$suite"
+done
 
 read -r passed failed skipped < <(awk '
   /(Passed|Failed)! +- +Failed:/ {

@@ -24,6 +24,8 @@ public sealed class BulkReleaseJourney(PortalServer server, Browser browser) : P
         await Page.OpenAsync("/bulk-release");
         await Page.GetByTestId("bulk-account").ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = "Acme Voice (acc_123abc)" }).ClickAsync();
+        // The choice reaches the server before the list does: a preview of the first account's numbers would find none.
+        await Expect(Page.Locator("#bulk-account")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("acc_123abc"));
         await Page.GetByLabel("Numbers: one per line, or comma-separated (E.164)").FillAsync(string.Join("\n", [.. Free, .. WithAgents]));
         await Page.GetByTestId("bulk-preview").ClickAsync();
 
