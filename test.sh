@@ -45,17 +45,10 @@ log=$(mktemp)
 dotnet test AdminPortal.sln --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# The two PostgreSQL runs go side by side (each test has a database of its own, each run a template of its own).
-pgruns=()
-for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
-  PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" > "$log.$suite" 2>&1 &
-  pgruns+=("$!")
-done
-for i in 0 1; do wait "${pgruns[$i]}" || status=1; done
 for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
   echo "== $suite on PostgreSQL"
-  tee -a "$log" < "$log.$suite"
-  rm -f "$log.$suite"
+  PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 done
 
 read -r passed failed skipped < <(awk '
