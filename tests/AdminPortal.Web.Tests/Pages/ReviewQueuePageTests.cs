@@ -181,13 +181,7 @@ public sealed class ReviewQueuePageTests : PageTest
     [Fact]
     public async Task A_reject_refused_because_someone_else_decided_shows_why_and_the_stale_row_goes_when_the_dialog_closes()
     {
-        var number = await Db.Given().NumberAsync(_scenario.AccountId);
-        var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
-        var colleague = await Db.Given().ReviewerAsync(Cast.SecondReviewerEmail);
-        SignIn(_scenario.Reviewer);
-        var cut = Render<ReviewQueuePage>();
-        cut.WaitForElement("[data-testid=reject]").Click();
-        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Ct)).Succeeded();
+        var (cut, number) = await ClickedWhileAColleagueApprovesAsync("reject");
 
         Overlays.WaitForElement("[data-testid=prompt-text]").Input("Still printed on the brochures.");
         Overlays.Find("[data-testid=prompt-submit]").Click();
@@ -200,13 +194,7 @@ public sealed class ReviewQueuePageTests : PageTest
     [Fact]
     public async Task An_approval_that_comes_second_is_told_as_a_warning_that_nothing_more_is_needed()
     {
-        var number = await Db.Given().NumberAsync(_scenario.AccountId);
-        var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
-        var colleague = await Db.Given().ReviewerAsync(Cast.SecondReviewerEmail);
-        SignIn(_scenario.Reviewer);
-        var cut = Render<ReviewQueuePage>();
-        cut.WaitForElement("[data-testid=approve]").Click();
-        (await Db.Get<Application.Releases.ApproveRequest>().HandleAsync(colleague, requestId, Ct)).Succeeded();
+        await ClickedWhileAColleagueApprovesAsync("approve");
 
         Confirm("Approve");
 
@@ -215,6 +203,19 @@ public sealed class ReviewQueuePageTests : PageTest
         Assert.Contains($"already approved by {Cast.SecondReviewerEmail}", told.TextContent);
         Assert.Contains("No further decision is needed", told.TextContent);
         Assert.DoesNotContain("Reload", told.TextContent);
+    }
+
+    /// <summary>The queue shows a request; the reviewer clicks one of its buttons while a colleague approves it.</summary>
+    private async Task<(IRenderedComponent<ReviewQueuePage> Queue, PhoneNumber Number)> ClickedWhileAColleagueApprovesAsync(string button)
+    {
+        var number = await Db.Given().NumberAsync(_scenario.AccountId);
+        var requestId = await Scenario.RequestAsync(Db, _scenario.Owner, number);
+        var colleague = await Db.Given().ReviewerAsync(Cast.SecondReviewerEmail);
+        SignIn(_scenario.Reviewer);
+        var cut = Render<ReviewQueuePage>();
+        cut.WaitForElement($"[data-testid={button}]").Click();
+        (await Db.Get<ApproveRequest>().HandleAsync(colleague, requestId, Ct)).Succeeded();
+        return (cut, number);
     }
 
     [Fact]
