@@ -62,6 +62,8 @@ internal static class DecisionsBenchmark
         Task<string?> ServiceLayer(int r, string id, bool approve) => approve
             ? Refused(database.Get<ApproveRequest>().HandleAsync(reviewers[r], id))
             : Refused(database.Get<RejectRequest>().HandleAsync(reviewers[r], id, "Still printed on the customer's invoices."));
+        // A running portal has compiled its queries long before: the first decision of each path is not timed.
+        await WarmUpAsync(pending[^Reviewers..], ServiceLayer);
         var (all, seconds, errors) = await DecideAsync(Slice(), null, ServiceLayer);
         var (paced, _, pacedErrors) = await DecideAsync(Slice(), Pace, ServiceLayer);
 
@@ -89,9 +91,9 @@ internal static class DecisionsBenchmark
 
         var races = raceLatencies.ToList();
         next += Races;
-        var ((http, httpSeconds, httpErrors), (httpPaced, _, httpPacedErrors)) = await OverHttpAsync(database, reviewers, Slice(), Slice());
-        Console.WriteLine("| Workload | Decisions | Median ms | p95 ms | Decisions per second | Errors | Target p95 ≤ 25 ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
+        var ((http, httpSeconds, httpErrors), (httpPaced, _, httpPacedErrors)) = await OverHttpAsync(database, reviewers, Slice(), Slice(), pending[^(2 * Reviewers)..^Reviewers]);
+        Console.WriteLine("| Workload | Decisions | Median ms | p95 ms | Slowest ms | Decisions per second | Errors | Target p95 ≤ 25 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---|");
         Row($"{Reviewers} reviewers, a request each at a time, approve and reject alternately", all, $"{all.Count / seconds:N0}", errors);
         Row($"{Reviewers} reviewers as above, each deciding every {Pace.TotalMilliseconds:N0} ms", paced, "-", pacedErrors);
         Row($"{Reviewers} reviewers racing on one request, {Races} times", races, "-", null);
@@ -106,7 +108,7 @@ internal static class DecisionsBenchmark
     /// benchmark's database, each reviewer calling with an API key of its own.
     /// </summary>
     private static async Task<((List<double>, double, ConcurrentDictionary<string, int>) Saturated, (List<double>, double, ConcurrentDictionary<string, int>) Paced)> OverHttpAsync(
-        TestDatabase database, List<Actor> reviewers, List<string> fast, List<string> slow)
+        TestDatabase database, List<Actor> reviewers, List<string> fast, List<string> slow, List<string> warmUp)
     {
         var settings = database.HostSettings;
         settings["Demo:Seed"] = "false";
@@ -160,6 +162,7 @@ internal static class DecisionsBenchmark
             return $"{(int)response.StatusCode} {System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("code").GetString()}";
         }
 
+        await WarmUpAsync(warmUp, OverHttp);
         var saturated = await DecideAsync(fast, null, OverHttp);
         var paced = await DecideAsync(slow, Pace, OverHttp);
         clients.ForEach(c => c.Dispose());
@@ -202,12 +205,16 @@ internal static class DecisionsBenchmark
         return ([.. latencies], clock.Elapsed.TotalSeconds, errors);
     }
 
+    /// <summary>Each reviewer decides one of <paramref name="ids"/>, all at once, untimed.</summary>
+    private static Task WarmUpAsync(List<string> ids, Func<int, string, bool, Task<string?>> decide) =>
+        Task.WhenAll(Enumerable.Range(0, Reviewers).Select(r => decide(r, ids[r], true)));
+
     private static async Task<string?> Refused<T>(Task<Result<T>> decision) => (await decision).IsSuccess ? null : "refused";
 
     private static void Row(string workload, List<double> latencies, string perSecond, ConcurrentDictionary<string, int>? errors)
     {
         var p95 = Stats.Percentile(latencies, 0.95);
-        Console.WriteLine($"| {workload} | {latencies.Count:N0} | {Stats.Percentile(latencies, 0.5):F1} | {p95:F1} | {perSecond} | {(errors is null ? "-" : Listed(errors))} | {(p95 <= 25 ? "met" : "missed")} |");
+        Console.WriteLine($"| {workload} | {latencies.Count:N0} | {Stats.Percentile(latencies, 0.5):F1} | {p95:F1} | {latencies.Max():F0} | {perSecond} | {(errors is null ? "-" : Listed(errors))} | {(p95 <= 25 ? "met" : "missed")} |");
     }
 
     private static string Listed(ConcurrentDictionary<string, int> errors) =>

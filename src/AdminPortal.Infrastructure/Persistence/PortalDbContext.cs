@@ -72,6 +72,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Within a transaction of BeginSerializedAsync the writer's turn is taken already.
+        using var turn = Database.CurrentTransaction is null && ChangeTracker.HasChanges() ? await TakeWriterTurnAsync(cancellationToken) : null;
         var added = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (added.Count == 0)
         {
@@ -124,10 +126,22 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     /// </summary>
     public async Task<IDbContextTransaction> BeginSerializedAsync(CancellationToken cancellationToken)
     {
-        var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await LockAuditChainAsync(cancellationToken);
-        return transaction;
+        var turn = await TakeWriterTurnAsync(cancellationToken);
+        try
+        {
+            var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await LockAuditChainAsync(cancellationToken);
+            return turn is null ? transaction : new WriterTurns.Held(transaction, turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Waits for this writer's turn among the process's writers (<see cref="WriterTurns"/>); none where the database queues its writers itself.</summary>
+    protected virtual ValueTask<IDisposable?> TakeWriterTurnAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>Holds the audit chain (and <see cref="BeginSerializedAsync"/>'s writers) until the transaction ends.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);

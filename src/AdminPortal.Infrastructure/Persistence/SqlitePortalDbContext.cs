@@ -1,6 +1,7 @@
 using AdminPortal.Domain.Numbers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 
 namespace AdminPortal.Infrastructure.Persistence;
@@ -46,6 +47,11 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
 
     /// <summary>An FTS5 string: the text taken literally, its double quotes doubled (a NUL, which would end it, replaced).</summary>
     private static string Phrase(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal).Replace('\0', '\uFFFD')}\"";
+
+    protected override ValueTask<IDisposable?> TakeWriterTurnAsync(CancellationToken cancellationToken) =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<WriterTurns>().FirstOrDefault() is { } turns
+            ? turns.TakeAsync(new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource, cancellationToken)
+            : ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>Nothing to do: SQLite begins the transaction IMMEDIATE, holding the write lock from its start.</summary>
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;

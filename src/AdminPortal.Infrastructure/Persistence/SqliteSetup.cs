@@ -29,7 +29,7 @@ public static class SqliteSetup
     public static DbContextOptionsBuilder UsePortalSqlite(this DbContextOptionsBuilder options, string connectionString, int busyTimeoutMilliseconds) =>
         options
             .UseSqlite(connectionString)
-            .AddInterceptors(new ConnectionPragmas(busyTimeoutMilliseconds), new VersionInterceptor());
+            .AddInterceptors(new ConnectionPragmas(busyTimeoutMilliseconds), new WriterTurns(busyTimeoutMilliseconds), new VersionInterceptor());
 
     /// <summary>
     /// Writers queue for the lock instead of failing at once with SQLITE_BUSY. Reads go through a memory map of the file
