@@ -26,6 +26,9 @@ namespace AdminPortal.Infrastructure.Persistence;
 /// </summary>
 public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IPortalDbContext, IDataProtectionKeyContext
 {
+    /// <summary>The writer's turn of a <see cref="BeginSerializedAsync"/> transaction, given back at the latest with this context.</summary>
+    private IDisposable? _turn;
+
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<AccountMember> AccountMembers => Set<AccountMember>();
@@ -126,18 +129,22 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     /// </summary>
     public async Task<IDbContextTransaction> BeginSerializedAsync(CancellationToken cancellationToken)
     {
-        var turn = await TakeWriterTurnAsync(cancellationToken);
-        try
-        {
-            var transaction = await Database.BeginTransactionAsync(cancellationToken);
-            await LockAuditChainAsync(cancellationToken);
-            return turn is null ? transaction : new WriterTurns.Held(transaction, turn);
-        }
-        catch
-        {
-            turn?.Dispose();
-            throw;
-        }
+        _turn = await TakeWriterTurnAsync(cancellationToken);
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await LockAuditChainAsync(cancellationToken);
+        return _turn is null ? transaction : new WriterTurns.Held(transaction, _turn);
+    }
+
+    public override void Dispose()
+    {
+        _turn?.Dispose();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _turn?.Dispose();
+        return base.DisposeAsync();
     }
 
     /// <summary>Waits for this writer's turn among the process's writers (<see cref="WriterTurns"/>); none where the database queues its writers itself.</summary>

@@ -10,7 +10,7 @@ namespace AdminPortal.Infrastructure.Persistence;
 /// tries again, so under load the lock stands free while the next writer sleeps, and every sleeping writer holds a pool
 /// thread. Waiting here instead wakes the next writer as the last one ends, first come first served, holding no thread
 /// (decision 0023). Writers in other processes still meet SQLite's own wait; so does a writer whose turn does not come
-/// within the busy timeout.
+/// within the busy timeout, after that wait.
 /// </summary>
 internal sealed class WriterTurns(int busyTimeoutMilliseconds) : IInterceptor
 {
@@ -36,41 +36,36 @@ internal sealed class WriterTurns(int busyTimeoutMilliseconds) : IInterceptor
         }
     }
 
-    /// <summary>A transaction that gives its writer's turn back when it ends, however it ends.</summary>
+    /// <summary>
+    /// A transaction that gives its writer's turn back once it has ended: committed, rolled back or disposed (and, should
+    /// none of these happen, its context gives the turn back when it is disposed).
+    /// </summary>
     internal sealed class Held(IDbContextTransaction transaction, IDisposable turn) : IDbContextTransaction
     {
         public Guid TransactionId => transaction.TransactionId;
 
         public void Commit()
         {
-            using (turn)
-            {
-                transaction.Commit();
-            }
+            transaction.Commit();
+            turn.Dispose();
         }
 
         public async Task CommitAsync(CancellationToken cancellationToken = default)
         {
-            using (turn)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await transaction.CommitAsync(cancellationToken);
+            turn.Dispose();
         }
 
         public void Rollback()
         {
-            using (turn)
-            {
-                transaction.Rollback();
-            }
+            transaction.Rollback();
+            turn.Dispose();
         }
 
         public async Task RollbackAsync(CancellationToken cancellationToken = default)
         {
-            using (turn)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
+            await transaction.RollbackAsync(cancellationToken);
+            turn.Dispose();
         }
 
         public void Dispose()

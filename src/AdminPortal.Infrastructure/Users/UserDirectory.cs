@@ -16,9 +16,17 @@ internal sealed class UserDirectory(IServiceScopeFactory scopes, TimeProvider ti
     public async Task<IUserSession> OpenAsync(CancellationToken ct)
     {
         var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var transaction = await db.BeginSerializedAsync(ct);
-        return new UserSession(scope, db, transaction, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), time);
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            return new UserSession(scope, db, await db.BeginSerializedAsync(ct), users, time);
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<Page<UserView>> ListAsync(UserFilter filter, Paging paging, CancellationToken ct)
