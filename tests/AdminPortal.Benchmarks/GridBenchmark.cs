@@ -104,6 +104,8 @@ internal static class GridBenchmark
             ("Staff, all accounts, last page", reviewer, byNumber, last),
             ($"Staff, account {Bench}, with total", reviewer, new NumberFilter(Bench), grid),
             ($"Staff, account {Bench}, last page", reviewer, new NumberFilter(Bench), last),
+            ("Staff, all accounts, digit search \"415\", with total", reviewer, new NumberFilter(Search: "415"), grid),
+            ($"Staff, account {Bench}, digit search \"415\", with total", reviewer, new NumberFilter(Bench, Search: "415"), grid),
         };
 
         var listNumbers = database.Services.CreateScope().ServiceProvider.GetRequiredService<ListNumbers>();

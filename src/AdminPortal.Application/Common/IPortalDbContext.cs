@@ -26,10 +26,11 @@ public interface IPortalDbContext : IAsyncDisposable
 
     /// <summary>
     /// Numbers whose label contains <paramref name="label"/> or whose number contains <paramref name="digits"/>, found
-    /// through a text index when at most <paramref name="limit"/> numbers of the whole platform match; null when the
-    /// database has no such index, the text is too short for it, or more match (a scan in list order then finds a page sooner).
+    /// through a text index: all of them when at most <paramref name="limit"/> numbers of the whole platform match, else
+    /// the first <paramref name="limit"/> in the index's order (a scan in list order then finds a page sooner); null when
+    /// the database has no such index or the text is too short for it.
     /// </summary>
-    Task<IQueryable<PhoneNumber>?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct);
+    Task<TextMatches?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct);
 
     DbSet<ReleaseRequest> ReleaseRequests { get; }
 
@@ -65,3 +66,6 @@ public interface IPortalDbFactory
 {
     Task<IPortalDbContext> CreateAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>Numbers a text index found: every match when <see cref="All"/>, else only the index's first ones.</summary>
+public sealed record TextMatches(IQueryable<PhoneNumber> Numbers, bool All);

@@ -57,14 +57,17 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
     /// </summary>
     public const int MaxOffset = 10_000;
 
-    /// <summary>Searches matching at most this many numbers of the platform are found through the text index.</summary>
-    private const int TextIndexLimit = 2_000;
+    /// <summary>
+    /// Searches matching at most this many numbers of the platform are found through the text index; for a search matching
+    /// more, the index's first this many tell whether the count exceeds <see cref="SearchCountLimit"/>.
+    /// </summary>
+    internal int TextIndexLimit { get; init; } = 2_000;
 
     /// <summary>
     /// A status filter with a sort by purchase date or price: a status with at most this many numbers in the list is read
-    /// through the status's index and sorted (1 to 2 µs a number); one with more is looked for along the sort's index.
+    /// through the status's index, which holds the sort keys, and sorted (about 0.5 µs a number); one with more is looked for along the sort's index.
     /// </summary>
-    internal int SortedStatusLimit { get; init; } = 10_000;
+    internal int SortedStatusLimit { get; init; } = 25_000;
 
     /// <summary>How many numbers the walk along the sort's index reads at most before the status's numbers are sorted instead.</summary>
     internal int WalkBudget { get; init; } = 5_000;
@@ -105,7 +108,8 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         }
 
         var search = filter.Search?.Trim() is { Length: > 0 } text ? SearchText.Of(text) : null;
-        var source = search is null ? null : await db.NumbersContainingAsync(search.Text, search.Digits, TextIndexLimit, ct);
+        var found = search is null ? null : await db.NumbersContainingAsync(search.Text, search.Digits, TextIndexLimit, ct);
+        var source = found is { All: true } ? found.Numbers : null;
         var query = Filtered(source is null ? reach.Numbers : reach.Within(source), filter).AsNoTracking();
         if (source is null && search is not null)
         {
@@ -122,6 +126,11 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         if (paging.WithTotal && search is null)
         {
             total = (int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct);
+        }
+        else if (paging.WithTotal && found is { All: false } && await Filtered(reach.Within(found.Numbers), filter).Take(SearchCountLimit + 1).CountAsync(ct) > SearchCountLimit)
+        {
+            // Enough of the text index's first matches are in the list to say "more than": no scan needs to count them.
+            (total, capped) = (SearchCountLimit, true);
         }
         else if (paging.WithTotal && source is null && filter is { Sort: NumberSort.E164, Descending: false } && beyond.Count == 0 && skip == 0 && !paging.FromEnd)
         {

@@ -38,8 +38,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public IQueryable<NumberTally> NumberTallies => Set<NumberTally>().AsNoTracking();
 
     /// <summary>None here: the provider with a text index answers (<see cref="SqlitePortalDbContext"/>).</summary>
-    public virtual Task<IQueryable<PhoneNumber>?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct) =>
-        Task.FromResult<IQueryable<PhoneNumber>?>(null);
+    public virtual Task<TextMatches?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct) =>
+        Task.FromResult<TextMatches?>(null);
 
     public DbSet<ReleaseRequest> ReleaseRequests => Set<ReleaseRequest>();
 

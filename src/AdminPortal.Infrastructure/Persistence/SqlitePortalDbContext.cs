@@ -1,3 +1,4 @@
+using AdminPortal.Application.Common;
 using AdminPortal.Domain.Numbers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -25,8 +26,8 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
     public override bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };
 
-    /// <summary>The FTS5 trigram index (<see cref="SqliteSql.CreateNumberSearch"/>) when the text is long enough for it and few numbers match.</summary>
-    public override async Task<IQueryable<PhoneNumber>?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct)
+    /// <summary>The FTS5 trigram index (<see cref="SqliteSql.CreateNumberSearch"/>) when the text is long enough for it.</summary>
+    public override async Task<TextMatches?> NumbersContainingAsync(string label, string? digits, int limit, CancellationToken ct)
     {
         if (label.EnumerateRunes().Count() < MinTrigram || digits is { Length: < MinTrigram })
         {
@@ -38,9 +39,9 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
             .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM \"NumberSearch\" WHERE \"NumberSearch\" MATCH {match} LIMIT {limit + 1})")
             .SingleAsync(ct);
         // CROSS JOIN keeps the text index as the outer loop: the planner would otherwise walk the account's numbers and probe.
-        return matches > limit
-            ? null
-            : PhoneNumbers.FromSql($"SELECT p.* FROM \"NumberSearch\" AS s CROSS JOIN \"PhoneNumbers\" AS p ON p.\"Id\" = s.\"NumberId\" WHERE \"NumberSearch\" MATCH {match}");
+        var numbers = PhoneNumbers.FromSql(
+            $"SELECT p.* FROM (SELECT \"NumberId\" FROM \"NumberSearch\" WHERE \"NumberSearch\" MATCH {match} LIMIT {limit}) AS s CROSS JOIN \"PhoneNumbers\" AS p ON p.\"Id\" = s.\"NumberId\"");
+        return new TextMatches(numbers, matches <= limit);
     }
 
     private const int MinTrigram = 3;

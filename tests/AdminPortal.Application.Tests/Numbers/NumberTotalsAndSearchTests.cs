@@ -2,6 +2,7 @@ using AdminPortal.Application.Numbers;
 using AdminPortal.Domain.Numbers;
 using AdminPortal.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Application.Tests.Numbers;
 
@@ -113,6 +114,30 @@ public sealed class NumberTotalsAndSearchTests : IAsyncLifetime
         Assert.Equal((ListNumbers.SearchCountLimit, true), (many.TotalCount, many.TotalIsCapped));
         Assert.Equal(1_020, walked);
         Assert.Equal((111, false), (some.TotalCount, some.TotalIsCapped));
+    }
+
+    /// <summary>
+    /// More numbers match than the text index hands over (600 here): its first matches say "more than 500" when enough of
+    /// them are in the list; when they lie in other accounts, the list is counted by a scan, exactly up to 500.
+    /// </summary>
+    [Fact]
+    public async Task A_search_matching_more_than_the_text_index_reads_counts_exactly_to_500_wherever_its_first_matches_lie()
+    {
+        var lister = new ListNumbers(_db.Services.GetRequiredService<IPortalDbFactory>()) { TextIndexLimit = 600 };
+        async Task<(int?, bool)> CountAsync(Actor actor)
+        {
+            var page = (await lister.HandleAsync(actor, new NumberFilter(Search: "front desk"), new Paging(Take: 50), Ct)).Succeeded();
+            return (page.TotalCount, page.TotalIsCapped);
+        }
+
+        await _portal.InsertAsync([.. Enumerable.Range(0, 700).Select(i => Make(i, $"Front desk {i}", account: Cast.OtherAccountId))]);
+        await _portal.InsertAsync([.. Enumerable.Range(700, 300).Select(i => Make(i, $"Front desk {i}"))]);
+        var fewInTheOwnersAccount = await CountAsync(_portal.Owner);
+        await _portal.InsertAsync([.. Enumerable.Range(1_000, 300).Select(i => Make(i, $"Front desk {i}"))]);
+
+        Assert.Equal((300, false), fewInTheOwnersAccount);
+        Assert.Equal((ListNumbers.SearchCountLimit, true), await CountAsync(_portal.Owner));
+        Assert.Equal((ListNumbers.SearchCountLimit, true), await CountAsync(_portal.Reviewer));
     }
 
     private async Task AssertTotalsMatchRowsAsync()

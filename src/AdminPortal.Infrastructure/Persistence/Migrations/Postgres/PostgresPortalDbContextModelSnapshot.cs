@@ -495,15 +495,11 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("PurchasedAt", "E164", "Id");
 
-                    b.HasIndex("Status", "E164", "Id");
-
                     b.HasIndex("AccountId", "Label", "E164", "Id");
 
                     b.HasIndex("AccountId", "MonthlyPriceCents", "E164", "Id");
 
                     b.HasIndex("AccountId", "PurchasedAt", "E164", "Id");
-
-                    b.HasIndex("AccountId", "Status", "E164", "Id");
 
                     b.HasIndex("CountryCode", "E164", "Id", "Status");
 
@@ -516,6 +512,10 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("AccountId", "Type", "E164", "Id", "Status");
 
                     b.HasIndex("E164", "Id", "Status", "CountryCode", "Type", "Label");
+
+                    b.HasIndex("Status", "E164", "Id", "Label", "PurchasedAt", "MonthlyPriceCents");
+
+                    b.HasIndex("AccountId", "Status", "E164", "Id", "Label", "PurchasedAt", "MonthlyPriceCents");
 
                     b.ToTable("PhoneNumbers");
                 });
