@@ -132,9 +132,9 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             // Enough of the text index's first matches are in the list to say "more than": no scan needs to count them.
             (total, capped) = (SearchCountLimit, true);
         }
-        else if (paging.WithTotal && source is null && filter is { Sort: NumberSort.E164, Descending: false } && beyond.Count == 0 && skip == 0 && !paging.FromEnd)
+        else if (paging.WithTotal && filter is { Sort: NumberSort.E164, Descending: false } && beyond.Count == 0 && skip == 0 && !paging.FromEnd)
         {
-            // A search's first page in number order is the start of what its count reads: one scan gives both.
+            // A search's first page in number order is the start of what its count reads: one query gives both.
             leading = await Matches(query).Select(n => n.Id).ToListAsync(ct);
             (total, capped) = leading.Count > SearchCountLimit ? (SearchCountLimit, true) : (leading.Count, false);
         }
