@@ -65,7 +65,8 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
 
     /// <summary>
     /// A status filter with a sort by purchase date or price: a status with at most this many numbers in the list is read
-    /// through the status's index, which holds the sort keys, and sorted (about 0.5 µs a number); one with more is looked for along the sort's index.
+    /// from the status's index alone, which holds the sort keys, and sorted (about 0.5 µs a number); one with more is looked
+    /// for along the sort's index.
     /// </summary>
     internal int SortedStatusLimit { get; init; } = 25_000;
 
