@@ -111,16 +111,7 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         var search = filter.Search?.Trim() is { Length: > 0 } text ? SearchText.Of(text) : null;
         var found = search is null ? null : await db.NumbersContainingAsync(search.Text, search.Digits, TextIndexLimit, ct);
         var source = found is { All: true } ? found.Numbers : null;
-        var query = Filtered(source is null ? reach.Numbers : reach.Within(source), filter).AsNoTracking();
-        if (source is null && search is not null)
-        {
-            // LIKE on folded text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search
-            // (see PostgresSql.CreateSearchIndexes).
-            var (label, inNumber) = (SearchText.Anywhere(search.Lower), SearchText.Anywhere(search.Digits ?? string.Empty));
-            query = search.Digits is not null
-                ? query.Where(n => EF.Functions.Like(TextSearch.Fold(n.E164), inNumber, SearchText.LikeEscape) || EF.Functions.Like(TextSearch.Fold(n.Label), label, SearchText.LikeEscape))
-                : query.Where(n => EF.Functions.Like(TextSearch.Fold(n.Label), label, SearchText.LikeEscape));
-        }
+        var query = (source is null ? Searched(Filtered(reach.Numbers, filter), search) : Filtered(reach.Within(source), filter)).AsNoTracking();
 
         var (limit, skip) = (paging.Limit, beyond.Count == 0 && !paging.FromEnd ? paging.Skip : 0);
         var (total, capped, leading) = (default(int?), false, default(List<string>));
@@ -128,7 +119,7 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         {
             total = (int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct);
         }
-        else if (paging.WithTotal && found is { All: false } && await Filtered(reach.Within(found.Numbers), filter).Take(SearchCountLimit + 1).CountAsync(ct) > SearchCountLimit)
+        else if (paging.WithTotal && found is { All: false } && await Searched(Filtered(reach.Within(found.Numbers), filter), search).Take(SearchCountLimit + 1).CountAsync(ct) > SearchCountLimit)
         {
             // Enough of the text index's first matches are in the list to say "more than": no scan needs to count them.
             (total, capped) = (SearchCountLimit, true);
@@ -217,6 +208,25 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
                 n.Id, n.AccountId, n.E164, n.Label, n.CountryCode, n.Type, n.Status, new Money(n.MonthlyPriceCents),
                 n.PurchasedAt, n.NextBillingAt, n.A2pStatus, n.Agents.Count))
             .ToListAsync(ct);
+
+    /// <summary>
+    /// The numbers a search's scan matches. Also applied to the text index's first matches before they count for the scan:
+    /// that index folds the case of every letter, SQLite's LIKE only of A to Z, so a match of one may not be one of the other.
+    /// LIKE on folded text rather than Contains: what a trigram index (PostgreSQL) answers, and only this search (see
+    /// PostgresSql.CreateSearchIndexes).
+    /// </summary>
+    private static IQueryable<PhoneNumber> Searched(IQueryable<PhoneNumber> numbers, SearchText? search)
+    {
+        if (search is null)
+        {
+            return numbers;
+        }
+
+        var (label, inNumber) = (SearchText.Anywhere(search.Lower), SearchText.Anywhere(search.Digits ?? string.Empty));
+        return search.Digits is not null
+            ? numbers.Where(n => EF.Functions.Like(TextSearch.Fold(n.E164), inNumber, SearchText.LikeEscape) || EF.Functions.Like(TextSearch.Fold(n.Label), label, SearchText.LikeEscape))
+            : numbers.Where(n => EF.Functions.Like(TextSearch.Fold(n.Label), label, SearchText.LikeEscape));
+    }
 
     /// <summary>
     /// A search's matches as far as its count goes. In number order, as the list reads: matches of a common term are then

@@ -39,9 +39,11 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
             .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM \"NumberSearch\" WHERE \"NumberSearch\" MATCH {match} LIMIT {limit + 1})")
             .SingleAsync(ct);
         // CROSS JOIN keeps the text index as the outer loop: the planner would otherwise walk the account's numbers and probe.
+        // All of them (LIMIT -1) when few: numbers added since the count above are then not cut off.
+        var all = matches <= limit;
         var numbers = PhoneNumbers.FromSql(
-            $"SELECT p.* FROM (SELECT \"NumberId\" FROM \"NumberSearch\" WHERE \"NumberSearch\" MATCH {match} LIMIT {limit}) AS s CROSS JOIN \"PhoneNumbers\" AS p ON p.\"Id\" = s.\"NumberId\"");
-        return new TextMatches(numbers, matches <= limit);
+            $"SELECT p.* FROM (SELECT \"NumberId\" FROM \"NumberSearch\" WHERE \"NumberSearch\" MATCH {match} LIMIT {(all ? -1 : limit)}) AS s CROSS JOIN \"PhoneNumbers\" AS p ON p.\"Id\" = s.\"NumberId\"");
+        return new TextMatches(numbers, all);
     }
 
     private const int MinTrigram = 3;

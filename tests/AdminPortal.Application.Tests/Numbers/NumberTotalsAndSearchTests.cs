@@ -140,6 +140,30 @@ public sealed class NumberTotalsAndSearchTests : IAsyncLifetime
         Assert.Equal((ListNumbers.SearchCountLimit, true), await CountAsync(_portal.Reviewer));
     }
 
+    /// <summary>
+    /// The text index's first matches count only when they are in the list: not when a filter leaves them out, nor when the
+    /// scan would not match them (the index folds the case of every letter, LIKE on SQLite only of A to Z).
+    /// </summary>
+    [Fact]
+    public async Task The_text_index_first_matches_count_only_where_the_list_shows_them()
+    {
+        var lister = new ListNumbers(_db.Services.GetRequiredService<IPortalDbFactory>()) { TextIndexLimit = 600 };
+        async Task<(int?, bool, int)> ListAsync(NumberFilter filter)
+        {
+            var page = (await lister.HandleAsync(_portal.Owner, filter, new Paging(Take: 50), Ct)).Succeeded();
+            return (page.TotalCount, page.TotalIsCapped, page.Items.Count);
+        }
+
+        await _portal.InsertAsync([.. Enumerable.Range(0, 700).Select(i => Make(i, $"Front desk {i}", type: NumberType.Mobile))]);
+        await _portal.InsertAsync([.. Enumerable.Range(700, 40).Select(i => Make(i, $"Front desk {i}"))]);
+        await _portal.InsertAsync([.. Enumerable.Range(1_000, 700).Select(i => Make(i, $"ÉCOLE {i}"))]);
+
+        Assert.Equal((40, false, 40), await ListAsync(new NumberFilter(Search: "front desk", Type: NumberType.Local)));
+        Assert.Equal((ListNumbers.SearchCountLimit, true, 50), await ListAsync(new NumberFilter(Search: "front desk", Type: NumberType.Mobile)));
+        var (total, capped, shown) = await ListAsync(new NumberFilter(Search: "école"));
+        Assert.True(capped ? shown == 50 : total == shown, $"{total} numbers counted ({(capped ? "capped" : "exact")}) for {shown} listed");
+    }
+
     private async Task AssertTotalsMatchRowsAsync()
     {
         await using var ctx = _db.NewContext();
