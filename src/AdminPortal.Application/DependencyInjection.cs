@@ -31,6 +31,7 @@ public static class DependencyInjection
             .Validate(o => o.IntervalSeconds > 0 && o.CoolingOffReminderDays > 0 && o.WaitingReminderHours > 0 && o.MaxWebhooksPerAccount > 0, "Notifications settings must be positive")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ChangeTurns>();
         services.AddScoped<ListAccounts>();
         services.AddScoped<ListNumbers>();
         services.AddScoped<GetNumber>();

@@ -26,12 +26,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public static readonly TimeSpan Resolution = TimeSpan.FromMicroseconds(1);
 
     private readonly ServiceProvider _services;
+    private readonly IServiceCollection _registrations;
+    private ServiceProvider? _anotherInstance;
 
-    private TestDatabase(string path, string connectionString, ServiceProvider services, FakeTimeProvider clock)
+    private TestDatabase(string path, string connectionString, IServiceCollection registrations, FakeTimeProvider clock)
     {
         FilePath = path;
         ConnectionString = connectionString;
-        _services = services;
+        _registrations = registrations;
+        _services = registrations.BuildServiceProvider();
         Clock = clock;
     }
 
@@ -96,7 +99,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(services);
 
-        var database = new TestDatabase(path, connectionString, services.BuildServiceProvider(), clock);
+        var database = new TestDatabase(path, connectionString, services, clock);
         await using var db = database.NewContext();
         await db.MigrateAsync();
         return database;
@@ -113,6 +116,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
+    /// <summary>A use case as another portal instance on this database gets it: the same clock, its own in-process state (such as <see cref="ChangeTurns"/>).</summary>
+    public T GetFromAnotherInstance<T>()
+        where T : notnull => (_anotherInstance ??= _registrations.BuildServiceProvider()).CreateScope().ServiceProvider.GetRequiredService<T>();
+
     public PortalDbContext NewContext() => _services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>().CreateDbContext();
 
     private Given? _given;
@@ -122,6 +129,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (_anotherInstance is not null)
+        {
+            await _anotherInstance.DisposeAsync();
+        }
+
         if (!ConnectionString.StartsWith("Data Source=", StringComparison.Ordinal))
         {
             await PostgresTemplate.DropDatabaseAsync(ConnectionString);

@@ -37,6 +37,22 @@ public static class Commit
         return saved.Map(() => changed.Value.View);
     }
 
+    /// <summary>
+    /// The same, after any change of <paramref name="key"/> under way in this process has ended (<see cref="ChangeTurns"/>),
+    /// so that it reads what that one left.
+    /// </summary>
+    public static async Task<Result<TView>> ChangeAsync<TItem, TView>(
+        this IPortalDbFactory factory,
+        ChangeTurns turns,
+        string key,
+        Func<IPortalDbContext, Task<Result<TItem>>> load,
+        Func<IPortalDbContext, TItem, Result<Change<TView>>> change,
+        CancellationToken ct)
+    {
+        using var turn = await turns.TakeAsync(key, ct);
+        return await factory.ChangeAsync(load, change, ct);
+    }
+
     /// <summary>A recorded change and the view it answers with.</summary>
     public static Result<Change<TView>> Showing<TView>(this Result<AuditEvent> recorded, Func<TView> view) =>
         recorded.Map(audit => new Change<TView>([audit], view()));

@@ -11,10 +11,12 @@ namespace AdminPortal.Application.Releases;
 /// its billing cycle. A risky number (see <see cref="ReleaseTerms.SecondApprovalReasons"/>) needs two different reviewers:
 /// the first approval is recorded and the request keeps waiting. Staff only.
 /// </summary>
-public sealed class ApproveRequest(IPortalDbFactory dbFactory, TimeProvider time, IOptions<ReleaseOptions> options)
+public sealed class ApproveRequest(IPortalDbFactory dbFactory, ChangeTurns turns, TimeProvider time, IOptions<ReleaseOptions> options)
 {
     public Task<Result<ReleaseView>> HandleAsync(Actor actor, string requestId, CancellationToken ct = default) =>
         dbFactory.ChangeAsync(
+            turns,
+            ChangeTurns.KeyOf<ReleaseRequest>(requestId),
             db => db.StaffReach(actor).ThenAsync(reach => reach.FindRequestAndNumberAsync(requestId, ct)),
             (_, found) =>
             {

@@ -6,10 +6,12 @@ using AdminPortal.Domain.Releases;
 namespace AdminPortal.Application.Releases;
 
 /// <summary>The requester, or an owner of the account, takes back a pending request.</summary>
-public sealed class WithdrawRequest(IPortalDbFactory dbFactory, TimeProvider time)
+public sealed class WithdrawRequest(IPortalDbFactory dbFactory, ChangeTurns turns, TimeProvider time)
 {
     public Task<Result<ReleaseRequestView>> HandleAsync(Actor actor, string requestId, CancellationToken ct = default) =>
         dbFactory.ChangeAsync(
+            turns,
+            ChangeTurns.KeyOf<ReleaseRequest>(requestId),
             async db =>
             {
                 var reach = await db.ReachAsync(actor, ct);

@@ -8,6 +8,8 @@ namespace AdminPortal.Application.Tests.Concurrency;
 /// <summary>
 /// The exact interleaving a race can produce: a use case reads the request, another decision commits, and only then
 /// does the first read the number. The late one must lose cleanly with CONCURRENT_UPDATE, never a misleading error.
+/// The other decision is made by another instance of the portal: within one, decisions of a request do not overlap
+/// (<see cref="Common.ChangeTurns"/>).
 /// </summary>
 public sealed class InterleavedDecisionTests
 {
@@ -37,7 +39,7 @@ public sealed class InterleavedDecisionTests
 
     [Theory]
     [MemberData(nameof(EveryPair))]
-    public async Task A_decision_that_read_the_request_before_another_decision_committed_gets_CONCURRENT_UPDATE(Decision late, Decision winner)
+    public async Task A_decision_that_read_the_request_before_another_instances_decision_committed_gets_CONCURRENT_UPDATE(Decision late, Decision winner)
     {
         await using var db = await Interleaving.CreateDatabaseAsync();
         var portal = await Portal.CreateAsync(db);
@@ -48,14 +50,19 @@ public sealed class InterleavedDecisionTests
         var lateResult = await Interleaving.RunAsync(
             () => Decide(db, late, request.Id, portal.Reviewer, portal.Owner),
             table: "PhoneNumbers",
-            step: async () => (await Decide(db, winner, request.Id, portal.SecondReviewer, coOwner)).Succeeded());
+            step: async () => (await Decide(db, winner, request.Id, portal.SecondReviewer, coOwner, anotherInstance: true)).Succeeded());
 
         var error = lateResult.Failed(Errors.ConcurrentUpdate);
         Assert.Contains("not saved", error.Message);
-        var stored = await portal.LoadRequestAsync(request.Id);
+        await AssertDecidedOnceAsync(portal, request.Id, number.Id, winner);
+    }
+
+    private static async Task AssertDecidedOnceAsync(Portal portal, string requestId, string numberId, Decision winner)
+    {
+        var stored = await portal.LoadRequestAsync(requestId);
         var (status, numberStatus, action) = Expected(winner);
         Assert.Equal((status, 1), (stored.Status, stored.Version));
-        Assert.Equal(numberStatus, (await portal.LoadNumberAsync(number.Id)).Status);
+        Assert.Equal(numberStatus, (await portal.LoadNumberAsync(numberId)).Status);
         Assert.Equal([AuditAction.ReleaseRequested, action], (await portal.AuditAsync()).Select(e => e.Action));
     }
 
@@ -78,12 +85,18 @@ public sealed class InterleavedDecisionTests
         Assert.Equal(AuditAction.ReturnedToInventory, (await portal.AuditAsync())[^1].Action);
     }
 
-    private static async Task<Result> Decide(TestDatabase db, Decision decision, string requestId, Actor reviewer, Actor owner) => decision switch
+    private static async Task<Result> Decide(TestDatabase db, Decision decision, string requestId, Actor reviewer, Actor owner, bool anotherInstance = false)
     {
-        Decision.Approve => await db.Get<ApproveRequest>().HandleAsync(reviewer, requestId, Ct),
-        Decision.Reject => await db.Get<RejectRequest>().HandleAsync(reviewer, requestId, Cast.Note, Ct),
-        _ => await db.Get<WithdrawRequest>().HandleAsync(owner, requestId, Ct),
-    };
+        T Get<T>()
+            where T : notnull => anotherInstance ? db.GetFromAnotherInstance<T>() : db.Get<T>();
+
+        return decision switch
+        {
+            Decision.Approve => await Get<ApproveRequest>().HandleAsync(reviewer, requestId, Ct),
+            Decision.Reject => await Get<RejectRequest>().HandleAsync(reviewer, requestId, Cast.Note, Ct),
+            _ => await Get<WithdrawRequest>().HandleAsync(owner, requestId, Ct),
+        };
+    }
 
     private static (ReleaseRequestStatus, NumberStatus, AuditAction) Expected(Decision winner) => winner switch
     {
