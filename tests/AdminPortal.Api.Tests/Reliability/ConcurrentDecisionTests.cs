@@ -7,7 +7,7 @@ namespace AdminPortal.Api.Tests.Reliability;
 public sealed class ConcurrentDecisionTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Fact]
-    public async Task Twenty_concurrent_approvals_of_one_request_give_one_200_and_409s_for_the_rest_with_one_audit_event()
+    public async Task Twenty_concurrent_approvals_of_one_request_give_one_200_and_409s_saying_it_was_already_decided_with_one_audit_event()
     {
         var number = await host.NumberAsync(purchasedDaysAgo: 40);
         var request = (await host.RequestReleaseAsync(number)).String("id");
@@ -16,7 +16,7 @@ public sealed class ConcurrentDecisionTests(ApiHost host) : IClassFixture<ApiHos
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
             host.Client(reviewers[i % 2]).PostJsonAsync($"/api/v1/release-requests/{request}/approve")));
 
-        await Steps.OneApprovalWonAsync(responses);
+        await Steps.OneApprovalWonAsync(responses, "REQUEST_ALREADY_DECIDED");
 
         Assert.Single(await host.AuditOfAsync(number.Id), e => e.Action == AuditAction.ReleaseApproved);
         var released = await host.LoadNumberAsync(number.Id);
@@ -38,7 +38,8 @@ public sealed class ConcurrentDecisionTests(ApiHost host) : IClassFixture<ApiHos
             host.Client(host.SecondReviewer).PostJsonAsync($"/api/v1/release-requests/{request}/reject", new { note = Steps.Note }));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        var loser = await Assert.Single(responses, r => r.StatusCode != HttpStatusCode.OK).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("REQUEST_ALREADY_DECIDED", loser.GetProperty("error").String("code"));
         Assert.Single(await host.AuditOfAsync(number.Id), e => e.Action is AuditAction.ReleaseApproved or AuditAction.ReleaseRejected);
         foreach (var response in responses)
         {

@@ -31,14 +31,14 @@ internal static class Steps
         return number;
     }
 
-    /// <summary>Approvals that raced: exactly one 200; every other one 409, lost to a concurrent save or to the decision made.</summary>
-    public static async Task OneApprovalWonAsync(IReadOnlyList<HttpResponseMessage> responses)
+    /// <summary>Approvals that raced: exactly one 200; every other one 409 with one of <paramref name="loserCodes"/>.</summary>
+    public static async Task OneApprovalWonAsync(IReadOnlyList<HttpResponseMessage> responses, params string[] loserCodes)
     {
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
         {
             var error = await loser.JsonAsync(HttpStatusCode.Conflict);
-            Assert.Contains(error.GetProperty("error").String("code"), new[] { "CONCURRENT_UPDATE", "REQUEST_ALREADY_DECIDED" });
+            Assert.Contains(error.GetProperty("error").String("code"), loserCodes);
         }
     }
 }
