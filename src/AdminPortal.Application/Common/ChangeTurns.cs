@@ -7,7 +7,7 @@ namespace AdminPortal.Application.Common;
 /// to end before it reads the item (decision 0025). Reviewers racing on one request then wait for one write, instead of
 /// each reading the request pending and queueing for a save that is bound to clash, and each is told what the winner did
 /// (the request is already decided). The database's row versions still decide between processes (several instances on
-/// PostgreSQL), and between changes that waited for the same one.
+/// PostgreSQL), between changes that waited for the same one, and with one that arrives while they go on.
 /// </summary>
 public sealed class ChangeTurns
 {
