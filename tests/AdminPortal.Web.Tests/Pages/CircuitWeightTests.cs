@@ -1,6 +1,8 @@
 using AdminPortal.Web.Components.Pages.Numbers;
 using Bunit;
+using AdminPortal.Application.Numbers;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace AdminPortal.Web.Tests.Pages;
 
@@ -26,6 +28,30 @@ public sealed class CircuitWeightTests : PageTest
 
         Assert.Equal(withFive + 20, full.FindComponents<IComponent>().Count);
     }
+
+    [Fact]
+    public async Task The_numbers_page_rendered_again_gives_its_columns_the_same_properties_so_none_is_compiled_again()
+    {
+        var scenario = await Scenario.CreateAsync(Db);
+        await AddNumbersAsync(scenario, from: 0, count: 3);
+        SignIn(scenario.Owner);
+        var page = Render<NumbersPage>();
+        page.WaitForElements("[data-testid=numbers-grid] tbody tr", 3);
+        var before = Properties(page);
+
+        page.Find("[data-testid=select-page]").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal("3 selected", page.Find("[data-testid=selected-count]").TextContent));
+        Assert.Equal(8, before.Count);
+        Assert.Equal(before, Properties(page), ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>The property expression of each of the grid's property columns, whatever the property's type.</summary>
+    private static List<object> Properties(IRenderedComponent<NumbersPage> page) =>
+        page.FindComponents<Column<NumberRowView>>()
+            .Select(c => c.Instance.GetType().GetProperty(nameof(PropertyColumn<NumberRowView, string>.Property))?.GetValue(c.Instance))
+            .OfType<object>()
+            .ToList();
 
     private async Task AddNumbersAsync(Scenario scenario, int from, int count)
     {
