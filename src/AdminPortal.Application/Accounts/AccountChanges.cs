@@ -87,9 +87,14 @@ public sealed class AddOwner(IUserDirectory directory, TimeProvider time)
     public Task<Result<AccountDetailsView>> HandleAsync(Actor actor, string accountId, string? user, CancellationToken ct = default) =>
         directory.ChangeAccountAsync(actor, accountId, async (session, account) =>
         {
-            if (string.IsNullOrWhiteSpace(user) || await session.FindAsync(user.Trim(), ct) is not { } owner)
+            if (string.IsNullOrWhiteSpace(user))
             {
-                return Errors.UserMissing(user?.Trim() ?? string.Empty);
+                return new Error(Errors.InvalidParameter, "The user to add is required", "Name the user by e-mail address or id, such as owner2@example.com");
+            }
+
+            if (await session.FindAsync(user.Trim(), ct) is not { } owner)
+            {
+                return Errors.UserMissing(user.Trim());
             }
 
             if (owner.Role != PortalRoles.Owner)

@@ -34,7 +34,7 @@ public sealed class InviteUser(IUserDirectory directory, TimeProvider time)
             return name.Error;
         }
 
-        if (PortalRoles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } portalRole)
+        if (PortalRoles.Find(role) is not { } portalRole)
         {
             return UserErrors.Role(role);
         }
@@ -144,6 +144,26 @@ public sealed class AcceptInvitation(IUserDirectory directory, TimeProvider time
 /// <summary>Users for administrators: filtered by role, account, status or a search of the address and name, a page at a time.</summary>
 public sealed class ListUsers(IUserDirectory directory)
 {
-    public async Task<Result<Page<UserView>>> HandleAsync(Actor actor, UserFilter filter, Paging paging, CancellationToken ct = default) =>
-        actor.IsAdmin ? await directory.ListAsync(filter, paging, ct) : Errors.Admin();
+    public async Task<Result<Page<UserView>>> HandleAsync(Actor actor, UserFilter filter, Paging paging, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin)
+        {
+            return Errors.Admin();
+        }
+
+        if (string.IsNullOrWhiteSpace(filter.Role))
+        {
+            filter = filter with { Role = null };
+        }
+        else if (PortalRoles.Find(filter.Role) is { } role)
+        {
+            filter = filter with { Role = role };
+        }
+        else
+        {
+            return UserErrors.Role(filter.Role);
+        }
+
+        return await directory.ListAsync(filter, paging, ct);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class ChangeUserRole(IUserDirectory directory, TimeProvider time)
     public Task<Result<UserView>> HandleAsync(Actor actor, string userId, string? role, CancellationToken ct = default) =>
         directory.ChangeUserAsync(actor, userId, time, AuditAction.UserRoleChanged, async (session, user) =>
         {
-            if (PortalRoles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } newRole)
+            if (PortalRoles.Find(role) is not { } newRole)
             {
                 return UserErrors.Role(role);
             }

@@ -17,19 +17,19 @@ internal static class AccountsEndpoints
             .WithSummary("The accounts the caller reaches with their owners and active numbers: every account for staff, an owner's own");
         accounts.MapPost("/", CreateAsync).WithName("CreateAccount")
             .WithSummary("Opens an account (administrators); owners are added afterwards")
-            .Accepts<AccountBody>("application/json")
+            .WithJsonBody<AccountBody>()
             .ProducesEnvelope(400, 403);
         accounts.MapPost("/{account_id}/rename", RenameAsync).WithName("RenameAccount")
             .WithSummary($"Renames an account (administrators): {TextRule.AccountName.MinLength} to {TextRule.AccountName.MaxLength} characters")
-            .Accepts<NameBody>("application/json")
+            .WithJsonBody<NameBody>()
             .ProducesEnvelope(400, 403, 404);
         accounts.MapPost("/{account_id}/release-policy", SetPolicyAsync).WithName("SetReleasePolicy")
             .WithSummary("review_required: releases wait for a reviewer; self_service: an owner's release is approved at once (administrators)")
-            .Accepts<ReleasePolicyBody>("application/json")
+            .WithJsonBody<ReleasePolicyBody>()
             .ProducesEnvelope(400, 403, 404);
         accounts.MapPost("/{account_id}/owners", AddOwnerAsync).WithName("AddOwner")
             .WithSummary("Adds an Owner user (id or e-mail address) to the account (administrators)")
-            .Accepts<OwnerBody>("application/json")
+            .WithJsonBody<OwnerBody>()
             .ProducesEnvelope(400, 403, 404, 409);
         accounts.MapDelete("/{account_id}/owners/{user_id}", RemoveOwnerAsync).WithName("RemoveOwner")
             .WithSummary($"Removes an owner (administrators). The last owner of an account with active numbers needs confirm=true; the refusal names up to {RemoveOwner.NumbersNamed} numbers")

@@ -5,6 +5,9 @@ namespace AdminPortal.Web.Api;
 /// <summary>JSON bodies, with a clear error for a missing or malformed one.</summary>
 internal static class ApiBody
 {
+    /// <summary>Longer paths (a hostile body's field names) are not repeated in the answer.</summary>
+    private const int MaxPathShown = 80;
+
     public static async Task<Result<T>> ReadAsync<T>(HttpContext http, string example)
         where T : class
     {
@@ -24,8 +27,16 @@ internal static class ApiBody
         }
         catch (System.Text.Json.JsonException ex)
         {
-            var where = ex.Path is { Length: > 2 } path ? $" at {path[2..]}" : string.Empty;
-            return Refused($"The request body is not the expected JSON{where}", example);
+            var field = ex.Path is { Length: > 2 and <= MaxPathShown } path ? path[2..] : null;
+            return Refused(
+                (field, ex.Message.Contains("could not be mapped", StringComparison.Ordinal)) switch
+                {
+                    ({ } name, true) => $"The request body has a field this call does not take: {name}",
+                    (_, true) => "The request body has a field this call does not take",
+                    ({ } name, false) => $"The request body is not the expected JSON at {name}",
+                    _ => "The request body is not the expected JSON",
+                },
+                example);
         }
         catch (InvalidOperationException)
         {

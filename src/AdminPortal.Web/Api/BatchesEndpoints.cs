@@ -10,28 +10,29 @@ namespace AdminPortal.Web.Api;
 internal static class BatchesEndpoints
 {
     private const string DecisionExample = "{\"release_request_ids\": [\"rr_…\"]} (optional: the whole batch when left out)";
+    private const string RejectionExample = "{\"note\": \"…\", \"release_request_ids\": [\"rr_…\"]} (the ids optional: the whole batch when left out)";
 
     public static void MapBatches(this RouteGroupBuilder api)
     {
         api.MapPost("/accounts/{account_id}/release-requests/bulk", BulkAsync).WithName("BulkRelease").WithTags("Releases")
             .WithSummary($"Up to {PreviewBulkRelease.MaxNumbers:N0} numbers: dry_run true answers 200 with a verdict per number and totals; dry_run false requests the releasable ones as one batch (201)")
-            .Accepts<BulkBody>("application/json")
+            .WithJsonBody<BulkBody>()
             .Produces<BulkPreviewDto>(StatusCodes.Status200OK)
             .Produces<BatchDto>(StatusCodes.Status201Created)
             .ProducesEnvelope(400, 404);
         var batches = api.MapGroup("/release-requests/batches").WithTags("Releases");
         batches.MapPost("/{batch_id}/approve", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
-                DecideAsync(http, body => useCase.ApproveAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))
+                DecideAsync(http, DecisionExample, body => useCase.ApproveAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))
             .WithName("ApproveBatch").WithSummary("Staff approve the batch, or the listed requests of it; each number is checked and released on its own")
-            .Accepts<BatchDecisionBody>("application/json").ProducesEnvelope(400, 403, 404);
+            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 403, 404);
         batches.MapPost("/{batch_id}/reject", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
-                DecideAsync(http, body => useCase.RejectAsync(http.Actor(), batchId, body.Note, body.ReleaseRequestIds, http.RequestAborted)))
+                DecideAsync(http, RejectionExample, body => useCase.RejectAsync(http.Actor(), batchId, body.Note, body.ReleaseRequestIds, http.RequestAborted)))
             .WithName("RejectBatch").WithSummary("Staff reject the batch, or the listed requests of it, with one note of 10 to 500 characters")
-            .Accepts<BatchDecisionBody>("application/json").ProducesEnvelope(400, 403, 404);
+            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 403, 404);
         batches.MapPost("/{batch_id}/cancel", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
-                DecideAsync(http, body => useCase.CancelAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))
+                DecideAsync(http, DecisionExample, body => useCase.CancelAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))
             .WithName("CancelBatch").WithSummary("Cancels the released numbers of the batch during their cooling-off period (owners or staff)")
-            .Accepts<BatchDecisionBody>("application/json").ProducesEnvelope(400, 404);
+            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 404);
     }
 
     private static async Task<IResult> BulkAsync(HttpContext http, PreviewBulkRelease preview, RequestBulkRelease request, [FromRoute(Name = "account_id")] string accountId)
@@ -50,10 +51,10 @@ internal static class BatchesEndpoints
     }
 
     /// <summary>A decision body is optional: without one the whole batch is decided.</summary>
-    private static async Task<Results<Ok<BatchDecisionDto>, ApiProblem>> DecideAsync(HttpContext http, Func<BatchDecisionBody, Task<Result<BatchDecisionView>>> decide)
+    private static async Task<Results<Ok<BatchDecisionDto>, ApiProblem>> DecideAsync(HttpContext http, string example, Func<BatchDecisionBody, Task<Result<BatchDecisionView>>> decide)
     {
         var empty = http.Request.ContentLength == 0 || (http.Request.ContentLength is null && !http.Request.HasJsonContentType());
-        var body = empty ? Result<BatchDecisionBody>.Success(new BatchDecisionBody(null, null)) : await ApiBody.ReadAsync<BatchDecisionBody>(http, DecisionExample);
+        var body = empty ? Result<BatchDecisionBody>.Success(new BatchDecisionBody(null, null)) : await ApiBody.ReadAsync<BatchDecisionBody>(http, example);
         return body.IsSuccess ? ApiResults.Ok(await decide(body.Value), BatchDecisionDto.Of) : ApiResults.Problem(body.Error);
     }
 }

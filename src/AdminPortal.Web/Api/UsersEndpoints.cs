@@ -18,11 +18,11 @@ internal static class UsersEndpoints
             .WithQueryValues<UserStatus>("status");
         users.MapPost("/", InviteAsync).WithName("InviteUser")
             .WithSummary("Invites a user with a role (owners may get accounts); the invitation link, valid 72 hours, goes by e-mail or to the outbox")
-            .Accepts<InviteBody>("application/json")
+            .WithJsonBody<InviteBody>()
             .ProducesEnvelope(400, 403, 404, 409, 502);
         users.MapPost("/{id}/role", ChangeRoleAsync).WithName("ChangeUserRole")
             .WithSummary("Gives the user another role; the last active administrator stays one")
-            .Accepts<RoleBody>("application/json")
+            .WithJsonBody<RoleBody>()
             .ProducesEnvelope(400, 403, 404, 409);
         Change(users, "disable", "DisableUser", "Turns the user off: no sign-in, no API key; open sessions end", (DisableUser u) => u.HandleAsync);
         Change(users, "enable", "EnableUser", "Turns a disabled user on again", (EnableUser u) => u.HandleAsync);

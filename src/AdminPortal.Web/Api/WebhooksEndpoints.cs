@@ -1,4 +1,5 @@
 using AdminPortal.Application.Webhooks;
+using AdminPortal.Domain.Common;
 using AdminPortal.Domain.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ internal static class WebhooksEndpoints
             .WithSummary("The account's webhook endpoints").ProducesEnvelope(404);
         api.MapPost("/accounts/{account_id}/webhooks", AddAsync).WithName("AddWebhook").WithTags("Webhooks")
             .WithSummary($"Adds an HTTPS endpoint (owners) for some of {types} (none: all); the answer holds its signing secret, shown once")
-            .Accepts<WebhookBody>("application/json")
+            .WithJsonBody<WebhookBody>()
             .ProducesEnvelope(400, 404, 409);
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
         webhooks.MapPost("/{id}/turn-off", (HttpContext http, ManageWebhooks useCase, string id) => ToggleAsync(http, useCase.TurnOffAsync, id))
@@ -26,7 +27,7 @@ internal static class WebhooksEndpoints
         webhooks.MapGet("/{id}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries")
             .WithSummary("The endpoint's deliveries, newest first: status, tries, last answer and latency").ProducesEnvelope(400, 404);
         webhooks.MapPost("/{id}/deliveries/{delivery_id}/redeliver", RedeliverAsync).WithName("RedeliverWebhook")
-            .WithSummary("Posts the same event (same id and body) again as a new delivery (owners)").ProducesEnvelope(404, 409);
+            .WithSummary("Posts the same event (same id and body) again as a new delivery (owners)").ProducesEnvelope(400, 404, 409);
     }
 
     private static async Task<Results<Ok<WebhookListDto>, ApiProblem>> ListAsync(HttpContext http, ManageWebhooks useCase, string account_id) =>
@@ -59,8 +60,16 @@ internal static class WebhooksEndpoints
         return ApiResults.Ok(page, p => new WebhookDeliveryListDto([.. p.Items.Select(WebhookDeliveryDto.Of)], ApiQuery.NextOffset(paging.Value, p)));
     }
 
-    private static async Task<Results<Ok<RedeliveryDto>, ApiProblem>> RedeliverAsync(HttpContext http, ManageWebhooks useCase, string id, string delivery_id) =>
-        ApiResults.Ok(
-            await useCase.RedeliverAsync(http.Actor(), id, long.TryParse(delivery_id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : -1, http.RequestAborted),
-            d => new RedeliveryDto(d));
+    private static async Task<Results<Ok<RedeliveryDto>, ApiProblem>> RedeliverAsync(HttpContext http, ManageWebhooks useCase, string id, string delivery_id)
+    {
+        if (!long.TryParse(delivery_id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return ApiResults.Problem(new Error(
+                Errors.InvalidParameter,
+                "delivery_id is not a delivery's id",
+                "Use the id of a delivery listed by GET /api/v1/webhooks/{id}/deliveries: a whole number such as 42"));
+        }
+
+        return ApiResults.Ok(await useCase.RedeliverAsync(http.Actor(), id, number, http.RequestAborted), d => new RedeliveryDto(d));
+    }
 }

@@ -85,6 +85,13 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         var reason = Operations(document).Single(o => o.Route.EndsWith("request-release", StringComparison.Ordinal)).Operation
             .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").GetProperty("reason");
         Assert.Equal((10, 500), (reason.GetProperty("minLength").GetInt32(), reason.GetProperty("maxLength").GetInt32()));
+        var bodies = Operations(document).ToDictionary(o => o.Route, o => o.Operation.TryGetProperty("requestBody", out var body) ? body : default);
+        Assert.Equal(
+            ["name", "release_policy"],
+            [.. Properties(bodies["post /api/v1/accounts"]).Order()]);
+        Assert.Equal(["note", "release_request_ids"], [.. Properties(bodies["post /api/v1/release-requests/batches/{batch_id}/reject"]).Order()]);
+        Assert.False(bodies["post /api/v1/release-requests/batches/{batch_id}/approve"].TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.True(bodies["post /api/v1/accounts/{account_id}/webhooks"].GetProperty("required").GetBoolean());
         Assert.All(Operations(document).Where(o => o.Route.StartsWith("post ", StringComparison.Ordinal)), o =>
             Assert.Contains(o.Operation.GetProperty("parameters").EnumerateArray(), p => p.String("name") == "Idempotency-Key" && p.String("in") == "header"));
         var listNumbers = Operations(document).Single(o => o.Route == "get /api/v1/accounts/{account_id}/numbers").Operation.GetProperty("parameters").EnumerateArray().ToList();
@@ -92,6 +99,9 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("release_pending", listNumbers.Single(p => p.String("name") == "status").GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").String("scheme"));
     }
+
+    private static IEnumerable<string> Properties(JsonElement body) =>
+        body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties").EnumerateObject().Select(p => p.Name);
 
     private async Task<JsonElement> DocumentAsync()
     {

@@ -52,7 +52,7 @@ public sealed class WebhookApiTests
         await (await owner.PostJsonAsync($"/api/v1/accounts/{Cast.AccountId}/webhooks", new { url = "https://127.0.0.1/hooks" })).ErrorAsync(HttpStatusCode.BadRequest, "WEBHOOK_ADDRESS_FORBIDDEN");
         await (await owner.PostJsonAsync($"/api/v1/accounts/{Cast.OtherAccountId}/webhooks", new { url = "https://93.184.215.14/hooks" })).ErrorAsync(HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND");
         await (await owner.PostJsonAsync("/api/v1/webhooks/whk_nothing/turn-off")).ErrorAsync(HttpStatusCode.NotFound, "WEBHOOK_NOT_FOUND");
-        await (await owner.PostJsonAsync("/api/v1/webhooks/whk_nothing/deliveries/abc/redeliver")).ErrorAsync(HttpStatusCode.NotFound, "WEBHOOK_NOT_FOUND");
+        await (await owner.PostJsonAsync("/api/v1/webhooks/whk_nothing/deliveries/1/redeliver")).ErrorAsync(HttpStatusCode.NotFound, "WEBHOOK_NOT_FOUND");
     }
 
     /// <summary>A platform's endpoint on loopback: answers 204 and keeps what it got.</summary>
