@@ -31,7 +31,7 @@ internal static class AuditEndpoints
         }
 
         var paging = new Paging(Take: take.Value, Cursor: string.IsNullOrEmpty(cursor) ? null : cursor, WithTotal: false);
-        var page = await useCase.HandleAsync(http.Actor(), new AuditFilter(AccountId: accountId, E164: e164), paging, http.RequestAborted);
+        var page = await useCase.HandleAsync(http.Actor(), new AuditFilter(AccountId: string.IsNullOrEmpty(accountId) ? null : accountId, E164: string.IsNullOrEmpty(e164) ? null : e164), paging, http.RequestAborted);
         return ApiResults.Ok(page, p => new AuditEventListDto([.. p.Items.Select(AuditEventDto.Of)], p.NextCursor));
     }
 }

@@ -18,12 +18,22 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
     public async Task InvokeAsync(HttpContext http)
     {
-        var key = http.Request.Headers[Header].ToString();
+        var keys = http.Request.Headers[Header];
+        var key = keys.ToString();
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         // Only the API's own endpoints act; an unknown path or method has nothing to repeat or protect.
         if (key.Length == 0 || userId is null || http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>() is null)
         {
             await next(http);
+            return;
+        }
+
+        if (keys.Count > 1)
+        {
+            await ApiResults.WriteAsync(http, new Error(
+                Errors.InvalidParameter,
+                "The request has more than one Idempotency-Key header",
+                "Send one Idempotency-Key header with one unique value"));
             return;
         }
 

@@ -85,6 +85,7 @@ public sealed class CancelReleaseApiTests(ApiHost host) : IClassFixture<ApiHost>
         using var ofNumber = await host.Client(host.Owner).GetAsync($"/api/v1/audit-events?e164={number.E164[1..]}", Ct);
         using var all = await host.Client(host.Owner).GetAsync("/api/v1/audit-events?limit=200", Ct);
         using var staff = await host.Client(host.Reviewer).GetAsync($"/api/v1/audit-events?account_id={Cast.OtherAccountId}", Ct);
+        using var blank = await host.Client(host.Owner).GetAsync("/api/v1/audit-events?account_id=&e164=&limit=200", Ct);
 
         var events = (await ofNumber.JsonAsync()).GetProperty("audit_events");
         Assert.Equal(["release_approved", "release_requested"], events.Strings("action"));
@@ -92,6 +93,7 @@ public sealed class CancelReleaseApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal("released", events[0].GetProperty("after").GetProperty("status").GetString());
         Assert.DoesNotContain(Cast.OtherAccountId, (await all.JsonAsync()).GetProperty("audit_events").Strings("account_id"));
         Assert.Contains(theirs.E164, (await staff.JsonAsync()).GetProperty("audit_events").Strings("e164"));
+        Assert.Contains(number.E164, (await blank.JsonAsync()).GetProperty("audit_events").Strings("e164"));
     }
 
     [Fact]

@@ -131,6 +131,19 @@ public sealed class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Two_keys_on_one_request_get_400_INVALID_PARAMETER_and_do_not_act()
+    {
+        var number = await host.NumberAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Steps.NumberUrl(number)}/request-release") { Content = System.Net.Http.Json.JsonContent.Create(new { reason = Steps.Reason }) };
+        request.Headers.Add(Http.IdempotencyKey, ["key-a", "key-b"]);
+
+        using var response = await host.Client(host.Owner).SendAsync(request, Ct);
+
+        Assert.Equal("The request has more than one Idempotency-Key header", (await response.ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER")).String("message"));
+        Assert.Equal(0, await host.RequestCountAsync(number.Id));
+    }
+
+    [Fact]
     public async Task A_kept_answer_expires_after_24_hours_and_the_key_then_acts_again()
     {
         var number = await host.NumberAsync();
