@@ -9,12 +9,11 @@ namespace AdminPortal.Api.Tests.Security;
 /// A client that misspells a field, sends the wrong content type or leaves a field out is told so, with the expected
 /// body in the fix, and nothing changes.
 /// </summary>
-public sealed class CarelessClientTests
+public sealed class CarelessClientTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Fact]
     public async Task A_misspelt_field_is_refused_by_name_instead_of_being_dropped_and_the_number_is_not_released()
     {
-        await using var host = await ApiHost.StartAsync([]);
         var number = await host.NumberAsync(Cast.SelfServiceAccountId);
 
         var error = await (await host.Client(host.SelfServiceOwner).PostJsonAsync(
@@ -31,7 +30,6 @@ public sealed class CarelessClientTests
     [Fact]
     public async Task A_webhook_with_a_misspelt_list_of_events_is_refused_rather_than_subscribed_to_every_event()
     {
-        await using var host = await ApiHost.StartAsync([]);
 
         var error = await (await host.Client(host.Owner).PostJsonAsync($"/api/v1/accounts/{Cast.AccountId}/webhooks", new { url = "https://93.184.215.14/hooks", events = new[] { "number.released" } }))
             .ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
@@ -48,8 +46,7 @@ public sealed class CarelessClientTests
     [InlineData("/api/v1/users", "email")]
     public async Task A_body_that_is_not_json_gets_400_with_the_expected_body_as_on_every_other_call(string path, string field)
     {
-        await using var host = await ApiHost.StartAsync([]);
-        var admin = host.Client(await host.UserAsync(Cast.AdminEmail, PortalRoles.Admin));
+        var admin = host.Client(await AdminAsync());
 
         var error = await (await admin.PostAsync(path, new StringContent("please reject it", Encoding.UTF8, "text/plain"), Ct))
             .ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
@@ -60,7 +57,6 @@ public sealed class CarelessClientTests
     [Fact]
     public async Task A_malformed_batch_rejection_is_shown_a_body_with_its_note()
     {
-        await using var host = await ApiHost.StartAsync([]);
 
         var error = await (await host.Client(host.Reviewer).PostAsync("/api/v1/release-requests/batches/bat_x/reject", new StringContent("{\"note\":", Encoding.UTF8, "application/json"), Ct))
             .ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
@@ -71,8 +67,7 @@ public sealed class CarelessClientTests
     [Fact]
     public async Task An_owner_added_without_naming_the_user_is_a_missing_field_not_an_unknown_user()
     {
-        await using var host = await ApiHost.StartAsync([]);
-        var admin = host.Client(await host.UserAsync(Cast.AdminEmail, PortalRoles.Admin));
+        var admin = host.Client(await AdminAsync());
 
         await (await admin.PostJsonAsync($"/api/v1/accounts/{Cast.AccountId}/owners", new { })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
         await (await admin.PostJsonAsync($"/api/v1/accounts/{Cast.AccountId}/owners", new { user = " " })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
@@ -82,8 +77,7 @@ public sealed class CarelessClientTests
     [Fact]
     public async Task Users_are_filtered_by_a_role_however_it_is_cased_and_an_unknown_role_is_refused()
     {
-        await using var host = await ApiHost.StartAsync([]);
-        var admin = host.Client(await host.UserAsync(Cast.AdminEmail, PortalRoles.Admin));
+        var admin = host.Client(await AdminAsync());
 
         var owners = (await (await admin.GetAsync("/api/v1/users?role=owner", Ct)).JsonAsync()).GetProperty("users");
         var everyone = (await (await admin.GetAsync("/api/v1/users?role=", Ct)).JsonAsync()).GetProperty("users");
@@ -101,8 +95,10 @@ public sealed class CarelessClientTests
     [InlineData("-1")]
     public async Task A_delivery_id_that_is_not_a_number_is_a_bad_parameter_not_a_missing_delivery(string deliveryId)
     {
-        await using var host = await ApiHost.StartAsync([]);
 
         await (await host.Client(host.Owner).PostJsonAsync($"/api/v1/webhooks/whk_nothing/deliveries/{deliveryId}/redeliver")).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
     }
+
+    /// <summary>An administrator of its own for each test, the host being shared by the class.</summary>
+    private Task<ApiUser> AdminAsync() => host.UserAsync($"admin.{Guid.NewGuid():N}@example.com", PortalRoles.Admin);
 }

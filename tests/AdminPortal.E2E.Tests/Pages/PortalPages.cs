@@ -73,7 +73,10 @@ public static class PortalPages
     public static async Task OpenNumberFromGridAsync(this IPage page, string e164)
     {
         await page.GetByLabel("Number or label").FillAsync(e164.TrimStart('+'));
-        await page.GetByTestId("numbers-grid").GetByRole(AriaRole.Link, new() { Name = e164, Exact = true }).ClickAsync();
+        // The search applies after a pause in typing: a row clicked before then can move away under the pointer.
+        var grid = page.GetByTestId("numbers-grid");
+        await Expect(grid.Locator("tbody tr").Filter(new() { HasNotText = e164 })).ToHaveCountAsync(0);
+        await grid.GetByRole(AriaRole.Link, new() { Name = e164, Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("number-e164")).ToContainTextAsync(e164);
     }
 
