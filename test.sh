@@ -2,7 +2,6 @@
 # Runs every test of the solution: unit, application, bUnit, HTTP API and end-to-end (Playwright in
 # Debian's Chromium) on SQLite; then the application and HTTP API suites, and the multi-instance tests,
 # again on a throwaway PostgreSQL cluster. Installs Chromium and PostgreSQL when they are missing.
-# The end-to-end suite runs beside the others (two lanes, as many as the machine's two cores).
 # The last line printed is "N passed, N failed, N skipped", summed over all test runs.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -35,45 +34,22 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh 
 [ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
 chmod 755 "$pgdir"
 stop_pg() { as_pg "$pgbin/pg_ctl -D $pgdir/data -m immediate stop" >/dev/null 2>&1; rm -rf "$pgdir"; }
-e2e=""
-finish() { [ -n "$e2e" ] && kill "$e2e" 2>/dev/null; stop_pg; }
-trap finish EXIT
+trap stop_pg EXIT
 as_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null \
   && as_pg "$pgbin/pg_ctl -D $pgdir/data -l $pgdir/pg.log -o \"-p $pgport -k $pgdir -c listen_addresses='' -c fsync=off -c max_connections=300\" -w start" >/dev/null \
   || { echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
 postgres="Host=$pgdir;Port=$pgport;Username=postgres"
 
-# Each test run prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
+# Restores, builds and runs every test project; each prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
 log=$(mktemp)
-e2e_log=$(mktemp)
-status=0
-dotnet build AdminPortal.sln 2>&1 | tee "$log"
-[ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+dotnet test AdminPortal.sln --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
 
-if [ "$status" -eq 0 ]; then
-  # The browser journeys mostly wait (on pages, on the portal's feeds): the other suites use the time meanwhile.
-  dotnet test tests/AdminPortal.E2E.Tests --no-build --blame-hang-timeout 5m "$@" >"$e2e_log" 2>&1 &
-  e2e=$!
-
-  # The application suite, many short SQLite transactions, runs last: beside the browser it takes four times as long.
-  for run in Domain Web Api Api:postgres Application Application:postgres; do
-    suite="AdminPortal.${run%%:*}.Tests"
-    server=""
-    if [ "$run" != "${run%:postgres}" ]; then
-      echo "== $suite on PostgreSQL"
-      server="$postgres"
-    fi
-
-    PORTAL_TEST_POSTGRES="$server" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
-    [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
-  done
-
-  wait "$e2e" || status=1
-  e2e=""
-  echo "== AdminPortal.E2E.Tests"
-  tee -a "$log" <"$e2e_log"
-fi
-rm -f "$e2e_log"
+for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
+  echo "== $suite on PostgreSQL"
+  PORTAL_TEST_POSTGRES="$postgres" dotnet test "tests/$suite" --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+done
 
 read -r passed failed skipped < <(awk '
   /(Passed|Failed)! +- +Failed:/ {
