@@ -146,15 +146,6 @@ public sealed class RequestBulkRelease(PreviewBulkRelease preview, RequestReleas
             progress?.Report(results.Count);
         }
 
-        // No request made, no batch: its id would lead nowhere.
-        if (results.FirstOrDefault(r => r.RequestId is not null) is null)
-        {
-            return new Error(
-                Errors.NotReleasable,
-                $"None of the {results.Count} numbers can be released{(results.FirstOrDefault()?.Error is { } first ? $"; the first: {first.Message}" : string.Empty)}",
-                "Preview the list (dry_run: true) to see what blocks each number, clear the blockers, then request again");
-        }
-
         return new BatchView(batch.Id, results);
     }
 }

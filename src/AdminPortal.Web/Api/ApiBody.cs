@@ -1,12 +1,19 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using AdminPortal.Domain.Common;
+using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Web.Api;
 
 /// <summary>JSON bodies, with a clear error for a missing or malformed one.</summary>
 internal static class ApiBody
 {
-    /// <summary>Longer paths (a hostile body's field names) are not repeated in the answer.</summary>
-    private const int MaxPathShown = 80;
+    /// <summary>
+    /// The API's JSON options refusing fields a body type does not have: a misspelt field must not be dropped silently
+    /// ("releaseAt" ignored would release the number now). Only for reading bodies: answers stay open to new fields.
+    /// </summary>
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = [];
 
     public static async Task<Result<T>> ReadAsync<T>(HttpContext http, string example)
         where T : class
@@ -23,11 +30,16 @@ internal static class ApiBody
 
         try
         {
-            return await http.Request.ReadFromJsonAsync<T>(http.RequestAborted) is { } body ? body : Refused("The request body must be a JSON object", example);
+            var api = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            var strict = Strict.GetValue(api, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+            return await http.Request.ReadFromJsonAsync<T>(strict, http.RequestAborted) is { } body ? body : Refused("The request body must be a JSON object", example);
         }
-        catch (System.Text.Json.JsonException ex)
+        catch (JsonException ex)
         {
-            var field = ex.Path is { Length: > 2 and <= MaxPathShown } path ? path[2..] : null;
+            // Repeated only when short and plain: a hostile field name must not reach a client's log or page.
+            var field = ex.Path is { Length: > 2 and <= 34 } path && path[2..].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '[' or ']')
+                ? ex.Path[2..]
+                : null;
             return Refused(
                 (field, ex.Message.Contains("could not be mapped", StringComparison.Ordinal)) switch
                 {

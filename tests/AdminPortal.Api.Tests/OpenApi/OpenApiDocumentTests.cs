@@ -92,6 +92,9 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(["note", "release_request_ids"], [.. Properties(bodies["post /api/v1/release-requests/batches/{batch_id}/reject"]).Order()]);
         Assert.False(bodies["post /api/v1/release-requests/batches/{batch_id}/approve"].TryGetProperty("required", out var required) && required.GetBoolean());
         Assert.True(bodies["post /api/v1/accounts/{account_id}/webhooks"].GetProperty("required").GetBoolean());
+        // Answers may gain fields: only request bodies refuse unknown ones.
+        Assert.All(document.GetProperty("components").GetProperty("schemas").EnumerateObject(), schema =>
+            Assert.False(schema.Value.TryGetProperty("additionalProperties", out var more) && more.ValueKind == JsonValueKind.False, $"{schema.Name} is closed to new fields"));
         Assert.All(Operations(document).Where(o => o.Route.StartsWith("post ", StringComparison.Ordinal)), o =>
             Assert.Contains(o.Operation.GetProperty("parameters").EnumerateArray(), p => p.String("name") == "Idempotency-Key" && p.String("in") == "header"));
         var listNumbers = Operations(document).Single(o => o.Route == "get /api/v1/accounts/{account_id}/numbers").Operation.GetProperty("parameters").EnumerateArray().ToList();

@@ -28,6 +28,19 @@ public sealed class CarelessClientTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_field_name_with_control_or_markup_characters_is_refused_without_being_repeated()
+    {
+        var number = await host.NumberAsync(Cast.SelfServiceAccountId);
+        var body = new StringContent($"{{\"reason\": \"{Cast.Reason}\", \"a\\u0000<script>\": 1}}", Encoding.UTF8, "application/json");
+
+        var error = await (await host.Client(host.SelfServiceOwner).PostAsync($"/api/v1/accounts/{Cast.SelfServiceAccountId}/numbers/{number.E164}/request-release", body, Ct))
+            .ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
+
+        Assert.Equal("The request body has a field this call does not take", error.String("message"));
+        Assert.Equal(0, await host.RequestCountAsync(number.Id));
+    }
+
+    [Fact]
     public async Task A_webhook_with_a_misspelt_list_of_events_is_refused_rather_than_subscribed_to_every_event()
     {
 

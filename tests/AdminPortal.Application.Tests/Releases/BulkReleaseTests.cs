@@ -48,20 +48,6 @@ public sealed class BulkReleaseTests
     }
 
     [Fact]
-    public async Task A_batch_in_which_no_number_can_be_released_is_refused_with_the_first_reason_and_changes_nothing()
-    {
-        await using var db = await TestDatabase.CreateAsync();
-        var portal = await Portal.CreateAsync(db);
-        var blocked = await portal.NumberAsync(shape: Portal.WithAgents("Support Bot"));
-        var before = await StoredState.CaptureAsync(db);
-
-        var refused = (await db.Get<RequestBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [blocked.E164, "+1"], Cast.Reason, ReleaseTiming.Now, null, Ct)).Failed(Errors.NotReleasable);
-
-        Assert.StartsWith("None of the 2 numbers can be released; the first: ", refused.Message);
-        Assert.Equal(before, await StoredState.CaptureAsync(db));
-    }
-
-    [Fact]
     public async Task A_batch_makes_one_request_per_releasable_number_with_its_audit_event_and_names_why_the_others_were_not_made()
     {
         await using var db = await TestDatabase.CreateAsync();
