@@ -16,15 +16,10 @@ public sealed class CircuitWeightTests : PageTest
     public async Task Twenty_more_rows_on_the_numbers_page_add_twenty_components_one_per_row()
     {
         var scenario = await Scenario.CreateAsync(Db);
-        await AddNumbersAsync(scenario, from: 0, count: 5);
         SignIn(scenario.Owner);
-        var few = Render<NumbersPage>();
-        few.WaitForElements("[data-testid=numbers-grid] tbody tr", 5);
-        var withFive = few.FindComponents<IComponent>().Count;
+        var withFive = (await ShownAsync(scenario, from: 0, count: 5)).FindComponents<IComponent>().Count;
 
-        await AddNumbersAsync(scenario, from: 5, count: 20);
-        var full = Render<NumbersPage>();
-        full.WaitForElements("[data-testid=numbers-grid] tbody tr", 25);
+        var full = await ShownAsync(scenario, from: 5, count: 20);
 
         Assert.Equal(withFive + 20, full.FindComponents<IComponent>().Count);
     }
@@ -33,10 +28,8 @@ public sealed class CircuitWeightTests : PageTest
     public async Task The_numbers_page_rendered_again_gives_its_columns_the_same_properties_so_none_is_compiled_again()
     {
         var scenario = await Scenario.CreateAsync(Db);
-        await AddNumbersAsync(scenario, from: 0, count: 3);
         SignIn(scenario.Owner);
-        var page = Render<NumbersPage>();
-        page.WaitForElements("[data-testid=numbers-grid] tbody tr", 3);
+        var page = await ShownAsync(scenario, from: 0, count: 3);
         var before = Properties(page);
 
         page.Find("[data-testid=select-page]").Change(true);
@@ -52,6 +45,15 @@ public sealed class CircuitWeightTests : PageTest
             .Select(c => c.Instance.GetType().GetProperty(nameof(PropertyColumn<NumberRowView, string>.Property))?.GetValue(c.Instance))
             .OfType<object>()
             .ToList();
+
+    /// <summary>Adds <paramref name="count"/> numbers and renders the page until it shows every number added so far.</summary>
+    private async Task<IRenderedComponent<NumbersPage>> ShownAsync(Scenario scenario, int from, int count)
+    {
+        await AddNumbersAsync(scenario, from, count);
+        var page = Render<NumbersPage>();
+        page.WaitForElements("[data-testid=numbers-grid] tbody tr", from + count);
+        return page;
+    }
 
     private async Task AddNumbersAsync(Scenario scenario, int from, int count)
     {
