@@ -109,6 +109,7 @@ public sealed record BatchView(string BatchId, IReadOnlyList<BulkItemView> Resul
 /// <summary>
 /// Requests the release of every releasable number of the list with one reason, as one batch: one request per number,
 /// each made (and audited) on its own exactly as a single request, so a number that changed meanwhile is refused alone.
+/// A list of which no number can go is refused as a whole.
 /// </summary>
 public sealed class RequestBulkRelease(PreviewBulkRelease preview, RequestRelease request)
 {
@@ -144,6 +145,16 @@ public sealed class RequestBulkRelease(PreviewBulkRelease preview, RequestReleas
             }
 
             progress?.Report(results.Count);
+        }
+
+        // A batch without a request would be an id that lists nothing: the caller hears that nothing happened, and why.
+        if (!results.Any(r => r.RequestId is not null))
+        {
+            var why = string.Join(", ", results.GroupBy(r => r.Error!.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}"));
+            return new Error(
+                Errors.NotReleasable,
+                results.Count == 1 ? $"{(results[0].E164 is { } e164 ? $"{e164}: " : null)}{results[0].Error!.Message}; no request was made" : $"None of the {results.Count:N0} numbers can be released ({why}); no request was made",
+                "Run the dry run (dry_run: true) to see what blocks each number, fix or drop those numbers, then request again");
         }
 
         return new BatchView(batch.Id, results);

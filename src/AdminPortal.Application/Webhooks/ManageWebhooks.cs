@@ -74,6 +74,11 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
         }
 
         var endpoint = registered.Value;
+        if (await AddressTakenAsync(db, endpoint, activeOnly: false, ct) is { } taken)
+        {
+            return taken;
+        }
+
         var reachable = await addresses.CheckAsync(new Uri(endpoint.Url), ct);
         if (!reachable.IsSuccess)
         {
@@ -89,7 +94,7 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
         ChangeAsync(actor, webhookId, AuditAction.WebhookTurnedOff, (endpoint, now) => endpoint.Disable($"Turned off by {actor.Name}", now), "Turned off", ct);
 
     public Task<Result<WebhookView>> TurnOnAsync(Actor actor, string webhookId, CancellationToken ct = default) =>
-        ChangeAsync(actor, webhookId, AuditAction.WebhookTurnedOn, (endpoint, _) => endpoint.Enable(), "Turned on", ct);
+        ChangeAsync(actor, webhookId, AuditAction.WebhookTurnedOn, (endpoint, _) => endpoint.Enable(), "Turned on", ct, (db, endpoint) => AddressTakenAsync(db, endpoint, activeOnly: true, ct));
 
     public async Task<Result<Page<WebhookDeliveryView>>> DeliveriesAsync(Actor actor, string webhookId, Paging paging, CancellationToken ct = default)
     {
@@ -151,13 +156,20 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
         return (await db.CommitAsync(ct)).Map(() => removed);
     }
 
-    private async Task<Result<WebhookView>> ChangeAsync(Actor actor, string webhookId, AuditAction action, Action<WebhookEndpoint, DateTime> change, string verb, CancellationToken ct)
+    private async Task<Result<WebhookView>> ChangeAsync(
+        Actor actor, string webhookId, AuditAction action, Action<WebhookEndpoint, DateTime> change, string verb, CancellationToken ct,
+        Func<IPortalDbContext, WebhookEndpoint, Task<Error?>>? refuse = null)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var endpoint = await FindAsync(db, actor, webhookId, ct, mustOwn: true);
         if (!endpoint.IsSuccess)
         {
             return endpoint.Error;
+        }
+
+        if (refuse is not null && await refuse(db, endpoint.Value) is { } refused)
+        {
+            return refused;
         }
 
         var now = time.UtcNow();
@@ -190,6 +202,23 @@ public sealed class ManageWebhooks(IPortalDbFactory dbFactory, IWebhookSecrets s
         return reach.AccountIds is null && await db.Accounts.AnyAsync(a => a.Id == accountId, ct)
             ? NotAnOwner()
             : Errors.AccountMissing(accountId);
+    }
+
+    /// <summary>
+    /// Another endpoint of the account at the same address (an active one, when <paramref name="activeOnly"/>): a second
+    /// would post every event there twice, under another secret.
+    /// </summary>
+    private static async Task<Error?> AddressTakenAsync(IPortalDbContext db, WebhookEndpoint endpoint, bool activeOnly, CancellationToken ct)
+    {
+        var other = await db.WebhookEndpoints.AsNoTracking()
+            .Where(w => w.AccountId == endpoint.AccountId && w.Url == endpoint.Url && w.Id != endpoint.Id && (!activeOnly || w.DisabledAt == null))
+            .OrderBy(w => w.DisabledAt != null).FirstOrDefaultAsync(ct);
+        return other is null ? null : new Error(
+            Errors.WebhookExists,
+            $"{endpoint.AccountId} already has the endpoint {other.Id} at {endpoint.Url}",
+            other.IsActive
+                ? "Use that endpoint, or remove it first to post other events to this address"
+                : "Turn that endpoint on instead, or remove it first to post other events to this address");
     }
 
     private static Error NotAnOwner() => new(Errors.NotAnOwner, "Only the account's owners manage its webhooks", "Ask an owner of the account");

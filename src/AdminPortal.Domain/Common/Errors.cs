@@ -47,6 +47,7 @@ public static class Errors
     public const string WebhookAddressForbidden = "WEBHOOK_ADDRESS_FORBIDDEN";
     public const string WebhookNotFound = "WEBHOOK_NOT_FOUND";
     public const string WebhookLimit = "WEBHOOK_LIMIT";
+    public const string WebhookExists = "WEBHOOK_EXISTS";
     public const string WebhookTurnedOff = "WEBHOOK_TURNED_OFF";
     public const string DeliveryNotFound = "DELIVERY_NOT_FOUND";
     public const string NotificationNotFound = "NOTIFICATION_NOT_FOUND";

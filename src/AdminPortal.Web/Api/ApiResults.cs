@@ -38,6 +38,7 @@ public static class ApiResults
         [Errors.WebhookNotFound] = 404,
         [Errors.NotificationNotFound] = 404,
         [Errors.WebhookLimit] = 409,
+        [Errors.WebhookExists] = 409,
         [Errors.WebhookTurnedOff] = 409,
         [Errors.DeliveryNotFound] = 404,
         [Errors.BatchTooLarge] = 400,

@@ -15,11 +15,11 @@ internal static class BatchesEndpoints
     public static void MapBatches(this RouteGroupBuilder api)
     {
         api.MapPost("/accounts/{account_id}/release-requests/bulk", BulkAsync).WithName("BulkRelease").WithTags("Releases")
-            .WithSummary($"Up to {PreviewBulkRelease.MaxNumbers:N0} numbers: dry_run true answers 200 with a verdict per number and totals; dry_run false requests the releasable ones as one batch (201)")
+            .WithSummary($"Up to {PreviewBulkRelease.MaxNumbers:N0} numbers: dry_run true answers 200 with a verdict per number and totals; dry_run false requests the releasable ones as one batch (201), or answers 409 NOT_RELEASABLE when none can go")
             .WithJsonBody<BulkBody>()
             .Produces<BulkPreviewDto>(StatusCodes.Status200OK)
             .Produces<BatchDto>(StatusCodes.Status201Created)
-            .ProducesEnvelope(400, 404);
+            .ProducesEnvelope(400, 404, 409);
         var batches = api.MapGroup("/release-requests/batches").WithTags("Releases");
         batches.MapPost("/{batch_id}/approve", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
                 DecideAsync(http, DecisionExample, body => useCase.ApproveAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))

@@ -50,11 +50,14 @@ public sealed class BulkReleaseApiTests
         await using var host = await ApiHost.StartAsync([]);
         var owner = host.Client(host.Owner);
         var number = await host.NumberAsync();
+        var busy = await host.NumberAsync(shape: ApiHost.WithAgent());
 
         await (await owner.PostJsonAsync(Bulk, new { numbers = Enumerable.Range(0, 1001).Select(i => $"+1415555{i:D4}").ToArray(), dry_run = true })).ErrorAsync(HttpStatusCode.BadRequest, "BATCH_TOO_LARGE");
         await (await owner.PostJsonAsync(Bulk, new { numbers = Array.Empty<string>() })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
         await (await owner.PostJsonAsync($"/api/v1/accounts/{Cast.OtherAccountId}/release-requests/bulk", new { numbers = new[] { number.E164 } })).ErrorAsync(HttpStatusCode.NotFound, "ACCOUNT_NOT_FOUND");
         await (await owner.PostJsonAsync(Bulk, new { numbers = new[] { number.E164 }, reason = "short", dry_run = false })).ErrorAsync(HttpStatusCode.BadRequest, "REASON_LENGTH");
+        await (await owner.PostJsonAsync(Bulk, new { numbers = new[] { busy.E164, "+1" }, reason = Cast.Reason, dry_run = false })).ErrorAsync(HttpStatusCode.Conflict, "NOT_RELEASABLE");
+        Assert.Equal(0, await host.RequestCountAsync(busy.Id));
         await (await owner.PostJsonAsync(Bulk, new { numbers = "+14155550101" })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
         await (await owner.PostJsonAsync(Bulk, new { numbers = new[] { number.E164 }, release_at = "someday" })).ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
         await (await owner.PostJsonAsync("/api/v1/release-requests/batches/bat_x/approve")).ErrorAsync(HttpStatusCode.Forbidden, "STAFF_ONLY");

@@ -15,6 +15,8 @@ namespace AdminPortal.Application.Tests.Notifications;
 /// </summary>
 internal sealed class Newsroom
 {
+    private int _webhooks;
+
     private Newsroom(TestDatabase db, Actor owner, Actor coOwner, Actor stranger, Actor reviewer, Actor secondReviewer, Actor admin)
     {
         Db = db;
@@ -88,8 +90,9 @@ internal sealed class Newsroom
         return await context.Notifications.AsNoTracking().Where(n => n.UserId == user.UserId).OrderBy(n => n.Id).ToListAsync(Ct);
     }
 
+    /// <summary>An endpoint at an address of its own: an account has one endpoint per address.</summary>
     public async Task<string> AddWebhookAsync(string accountId = Cast.AccountId, Actor? by = null, params string[] types) =>
-        (await Db.Get<ManageWebhooks>().AddAsync(by ?? Owner, accountId, "http://127.0.0.1:9/hooks", types, Ct)).Succeeded().Webhook.Id;
+        (await Db.Get<ManageWebhooks>().AddAsync(by ?? Owner, accountId, $"http://127.0.0.1:9/hooks/{++_webhooks}", types, Ct)).Succeeded().Webhook.Id;
 }
 
 /// <summary>Keeps every mail it is given; fails while <see cref="Failing"/> is set.</summary>

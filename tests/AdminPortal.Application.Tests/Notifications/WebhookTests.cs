@@ -232,6 +232,40 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task An_account_has_one_endpoint_per_address_however_the_address_is_written()
+    {
+        var room = await Newsroom.CreateAsync();
+        var hooks = room.Db.Get<ManageWebhooks>();
+        var first = (await hooks.AddAsync(room.Owner, Cast.AccountId, "https://platform.example/hooks", [WebhookEventTypes.NumberReleased], Ct)).Succeeded();
+        var audited = (await room.Db.AuditAsync()).Count;
+
+        var again = (await hooks.AddAsync(room.CoOwner, Cast.AccountId, "HTTPS://Platform.Example:443/hooks", null, Ct)).Failed(Errors.WebhookExists);
+
+        Assert.Contains(first.Webhook.Id, again.Message);
+        Assert.Equal(audited, (await room.Db.AuditAsync()).Count);
+        (await hooks.AddAsync(room.Owner, Cast.AccountId, "https://platform.example/hooks/other", null, Ct)).Succeeded();
+        (await hooks.AddAsync(room.Stranger, Cast.OtherAccountId, "https://platform.example/hooks", null, Ct)).Succeeded();
+        (await hooks.TurnOffAsync(room.Owner, first.Webhook.Id, Ct)).Succeeded();
+        Assert.StartsWith("Turn that endpoint on", (await hooks.AddAsync(room.Owner, Cast.AccountId, "https://platform.example/hooks", null, Ct)).Failed(Errors.WebhookExists).Fix);
+    }
+
+    [Fact]
+    public async Task Two_owners_adding_the_same_address_at_once_end_with_one_endpoint()
+    {
+        var room = await Newsroom.CreateAsync();
+        var hooks = room.Db.Get<ManageWebhooks>();
+
+        var results = await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(i => hooks.AddAsync(i % 2 == 0 ? room.Owner : room.CoOwner, Cast.AccountId, "https://platform.example/hooks", null, Ct)));
+
+        Assert.Single(results, r => r.IsSuccess);
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Contains(r.Error!.Code, new[] { Errors.WebhookExists, Errors.ConcurrentUpdate }));
+        await using var context = room.Db.NewContext();
+        Assert.Equal(1, await context.WebhookEndpoints.CountAsync(Ct));
+        Assert.Single(await room.Db.AuditAsync(), e => e.Action == AuditAction.WebhookAdded);
+    }
+
+    [Fact]
     public async Task A_turned_off_endpoint_gets_no_new_events_until_turned_on()
     {
         var room = await Newsroom.CreateAsync();

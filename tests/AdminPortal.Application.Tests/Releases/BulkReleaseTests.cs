@@ -76,6 +76,24 @@ public sealed class BulkReleaseTests
     }
 
     [Fact]
+    public async Task A_list_of_which_no_number_can_go_is_refused_as_a_whole_and_changes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var busy = await portal.NumberAsync("+14155550103", Portal.WithAgents("Support Bot"));
+        var before = await StoredState.CaptureAsync(db);
+
+        var refused = (await db.Get<RequestBulkRelease>().HandleAsync(
+            portal.Owner, Cast.AccountId, [busy.E164, "+1", "+14155559998", "+14155559999"], Cast.Reason, ReleaseTiming.Now, null, Ct)).Failed(Errors.NotReleasable);
+        var alone = (await db.Get<RequestBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [busy.E164], Cast.Reason, ReleaseTiming.Now, null, Ct)).Failed(Errors.NotReleasable);
+
+        Assert.Equal($"None of the 4 numbers can be released ({Errors.NumberNotFound} ×2, {Errors.NumberInUse} ×1, {Errors.InvalidE164} ×1); no request was made", refused.Message);
+        Assert.StartsWith(busy.E164, alone.Message);
+        Assert.EndsWith("; no request was made", alone.Message);
+        Assert.Equal(before, await StoredState.CaptureAsync(db));
+    }
+
+    [Fact]
     public async Task Approving_a_batch_refuses_alone_the_number_that_gained_an_agent_and_releases_the_rest()
     {
         await using var db = await TestDatabase.CreateAsync();

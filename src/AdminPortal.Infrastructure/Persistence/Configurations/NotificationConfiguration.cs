@@ -74,6 +74,8 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Property(w => w.CreatedById).HasMaxLength(Keys.NameMaxLength);
         builder.Property(w => w.DisabledReason).HasMaxLength(300);
         builder.HasOne<Domain.Accounts.Account>().WithMany().HasForeignKey(w => w.AccountId);
+        // One active endpoint per address and account: a second would post every event there twice (decision 0027).
+        builder.HasIndex(w => new { w.AccountId, w.Url }).IsUnique().HasFilter("\"DisabledAt\" IS NULL").HasDatabaseName("IX_WebhookEndpoints_OneActivePerAddress");
         builder.HasIndex(w => w.AccountId);
     }
 }

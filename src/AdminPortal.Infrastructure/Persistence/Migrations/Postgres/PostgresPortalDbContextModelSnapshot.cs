@@ -750,6 +750,11 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AccountId");
 
+                    b.HasIndex("AccountId", "Url")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WebhookEndpoints_OneActivePerAddress")
+                        .HasFilter("\"DisabledAt\" IS NULL");
+
                     b.ToTable("WebhookEndpoints");
                 });
 

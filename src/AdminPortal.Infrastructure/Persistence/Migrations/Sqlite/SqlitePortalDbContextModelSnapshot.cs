@@ -732,6 +732,11 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AccountId");
 
+                    b.HasIndex("AccountId", "Url")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WebhookEndpoints_OneActivePerAddress")
+                        .HasFilter("\"DisabledAt\" IS NULL");
+
                     b.ToTable("WebhookEndpoints");
                 });
 
