@@ -30,7 +30,9 @@ internal static class PostgresTemplate
                 _migrated = true;
             }
 
-            await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
+            // A copy of the template's files (and a checkpoint) rather than PostgreSQL 15's default of writing all its
+            // pages to the log: half the time for a database of this size.
+            await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\" STRATEGY FILE_COPY");
         }
         finally
         {

@@ -16,7 +16,8 @@ namespace AdminPortal.Testing;
 /// <summary>
 /// A real database, migrated like production, with the Application layer and Identity wired to it and a clock that only
 /// moves when a test moves it. Each instance is a fresh SQLite file, or a fresh PostgreSQL database when
-/// <c>PORTAL_TEST_POSTGRES</c> names a server (test.sh runs the Application and API suites both ways); deleted on dispose.
+/// <c>PORTAL_TEST_POSTGRES</c> names a server (test.sh runs the Application and API suites both ways), copied from one
+/// the process migrated first; deleted on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -74,9 +75,11 @@ public sealed class TestDatabase : IAsyncDisposable
             File.Copy(copyOf, path);
         }
 
-        var connectionString = OnPostgres && copyOf is null
-            ? await PostgresTemplate.CreateDatabaseAsync($"t_{name}", async template => await (await CreateAsync(template, path, settings, configure))._services.DisposeAsync())
-            : $"Data Source={path}";
+        // The template is migrated without the test's own settings and services (an interceptor that fails writes, say).
+        Func<string, Task> migrate = async template => await (await CreateAsync(template, path, null, null))._services.DisposeAsync();
+        var connectionString = copyOf is not null ? $"Data Source={path}"
+            : OnPostgres ? await PostgresTemplate.CreateDatabaseAsync($"t_{name}", migrate)
+            : await SqliteTemplate.CopyToAsync(path, migrate);
         return await CreateAsync(connectionString, path, settings, configure);
     }
 
