@@ -13,33 +13,23 @@ chromium="${PORTAL_CHROMIUM_PATH:-/usr/bin/chromium}"
 # The newest installed server (a client-only package has the folder but no initdb).
 server_bin() { for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do [ -x "$d/initdb" ] && { echo "$d"; return; }; done; }
 
-# Debian's chromium and postgresql, when missing, are installed while the solution builds: the download and unpacking
+# Debian's chromium and postgresql, when missing, are installed while the portal builds: the download and unpacking
 # wait on the network and the disk, the build on the processors.
 missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 [ -n "$(server_bin)" ] || missing+=(postgresql)
-apt_log=$(mktemp)
-apt_pid=""
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing Debian's ${missing[*]} with apt-get while the solution builds"
+  echo "Installing Debian's ${missing[*]} with apt-get while the portal builds"
+  apt_log=$(mktemp)
   ( $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" ) >"$apt_log" 2>&1 &
   apt_pid=$!
+  # The test projects are built by dotnet test below, which starts each one's tests as soon as it is built.
+  dotnet build src/AdminPortal.Web || { echo "the build failed: see its output above"; echo "0 passed, 1 failed"; exit 1; }
+  wait "$apt_pid" || { cat "$apt_log"; echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+  rm -f "$apt_log"
 fi
-
-dotnet build AdminPortal.sln
-build_status=$?
-
-if [ -n "$apt_pid" ] && ! wait "$apt_pid"; then
-  cat "$apt_log"
-  echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1
-fi
-rm -f "$apt_log"
 [ -x "$chromium" ] || { echo "Chromium not found at $chromium"; echo "0 passed, 1 failed"; exit 1; }
 pgbin=$(server_bin)
-
-if [ "$build_status" -ne 0 ]; then
-  echo "the build failed: see its output above"; echo "0 passed, 1 failed"; exit 1
-fi
 
 # A throwaway cluster under a temp folder, reached through its Unix socket only (no TCP port to collide with),
 # stopped and removed however the run ends.
@@ -55,9 +45,9 @@ as_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.
   || { echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
 postgres="Host=$pgdir;Port=$pgport;Username=postgres"
 
-# Runs every test project; each prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
+# Builds and runs every test project; each prints a "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" line.
 log=$(mktemp)
-dotnet test AdminPortal.sln --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
+dotnet test AdminPortal.sln --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 for suite in AdminPortal.Application.Tests AdminPortal.Api.Tests; do
