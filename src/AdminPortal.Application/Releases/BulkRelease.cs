@@ -153,12 +153,16 @@ public sealed class RequestBulkRelease(PreviewBulkRelease preview, RequestReleas
             var why = string.Join(", ", results.GroupBy(r => r.Error!.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}"));
             return new Error(
                 Errors.NotReleasable,
-                results.Count == 1 ? $"{(results[0].E164 is { } e164 ? $"{e164}: " : null)}{results[0].Error!.Message}; no request was made" : $"None of the {results.Count:N0} numbers can be released ({why}); no request was made",
+                results.Count == 1 ? $"{Naming(results[0])}; no request was made" : $"None of the {results.Count:N0} numbers can be released ({why}); no request was made",
                 "Run the dry run (dry_run: true) to see what blocks each number, fix or drop those numbers, then request again");
         }
 
         return new BatchView(batch.Id, results);
     }
+
+    /// <summary>The refusal, led by the number unless it names the number already.</summary>
+    private static string Naming(BulkItemView item) =>
+        item.E164 is { } e164 && !item.Error!.Message.Contains(e164, StringComparison.Ordinal) ? $"{e164}: {item.Error.Message}" : item.Error!.Message;
 }
 
 /// <summary>Detaches every agent from the selected numbers in one confirmed step, each detachment audited on its number.</summary>

@@ -86,10 +86,12 @@ public sealed class BulkReleaseTests
         var refused = (await db.Get<RequestBulkRelease>().HandleAsync(
             portal.Owner, Cast.AccountId, [busy.E164, "+1", "+14155559998", "+14155559999"], Cast.Reason, ReleaseTiming.Now, null, Ct)).Failed(Errors.NotReleasable);
         var alone = (await db.Get<RequestBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [busy.E164], Cast.Reason, ReleaseTiming.Now, null, Ct)).Failed(Errors.NotReleasable);
+        var missing = (await db.Get<RequestBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, ["+14155559999"], Cast.Reason, ReleaseTiming.Now, null, Ct)).Failed(Errors.NotReleasable);
 
         Assert.Equal($"None of the 4 numbers can be released ({Errors.NumberNotFound} ×2, {Errors.NumberInUse} ×1, {Errors.InvalidE164} ×1); no request was made", refused.Message);
         Assert.StartsWith(busy.E164, alone.Message);
         Assert.EndsWith("; no request was made", alone.Message);
+        Assert.Equal($"+14155559999 is not a number of account {Cast.AccountId}; no request was made", missing.Message);
         Assert.Equal(before, await StoredState.CaptureAsync(db));
     }
 
