@@ -157,4 +157,18 @@ public sealed class NotificationPageTests : PageTest
         var stored = Assert.Single((await Db.Get<ManageWebhooks>().ListAsync(_owner, Cast.AccountId, Ct)).Succeeded());
         Assert.Equal(7, stored.EventTypes.Count);
     }
+
+    [Fact]
+    public async Task Adding_an_address_the_account_already_has_tells_which_endpoint_and_adds_nothing()
+    {
+        SignIn(_owner);
+        var first = (await Db.Get<ManageWebhooks>().AddAsync(_owner, Cast.AccountId, "http://127.0.0.1:9/hooks", null, Ct)).Succeeded();
+        var page = Render<WebhooksPage>();
+
+        page.WaitForElement("#webhook-url").Change("HTTP://127.0.0.1:9/hooks");
+        page.Find("[data-testid=webhook-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains($"already has the endpoint {first.Webhook.Id}", Overlays.Markup));
+        Assert.Single((await Db.Get<ManageWebhooks>().ListAsync(_owner, Cast.AccountId, Ct)).Succeeded());
+    }
 }
