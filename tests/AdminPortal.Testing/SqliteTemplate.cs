@@ -25,11 +25,21 @@ internal static class SqliteTemplate
 
                 // Closing the last connection checkpoints the write-ahead log into the file and removes it.
                 SqliteConnection.ClearPool(new SqliteConnection(template));
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(TemplatePath);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    File.Delete(TemplatePath);
+                    File.Delete(TemplatePath + "-wal");
+                    File.Delete(TemplatePath + "-shm");
+                };
                 _migrated = true;
             }
 
             File.Copy(TemplatePath, path);
+            if (File.Exists(TemplatePath + "-wal"))
+            {
+                // A log the last close could not fold in (a connection still open elsewhere) holds part of the schema.
+                File.Copy(TemplatePath + "-wal", path + "-wal");
+            }
         }
         finally
         {
