@@ -20,17 +20,14 @@ internal static class SqliteTemplate
         {
             if (!_migrated)
             {
+                // A file of an earlier process with this id, killed before it could remove it, is not started from.
+                DeleteTemplate();
                 var template = $"Data Source={TemplatePath}";
                 await migrate(template);
 
                 // Closing the last connection checkpoints the write-ahead log into the file and removes it.
                 SqliteConnection.ClearPool(new SqliteConnection(template));
-                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-                {
-                    File.Delete(TemplatePath);
-                    File.Delete(TemplatePath + "-wal");
-                    File.Delete(TemplatePath + "-shm");
-                };
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteTemplate();
                 _migrated = true;
             }
 
@@ -47,5 +44,13 @@ internal static class SqliteTemplate
         }
 
         return $"Data Source={path}";
+    }
+
+    private static void DeleteTemplate()
+    {
+        foreach (var file in new[] { TemplatePath, TemplatePath + "-wal", TemplatePath + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 }
