@@ -149,12 +149,14 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
             var first = leading.Take(limit + 1).ToList();
             rows = await RowsAsync(db.PhoneNumbers.AsNoTracking().Where(n => first.Contains(n.Id)), filter.Sort, descending, ct);
         }
-        else if (search is null && filter.Status is { } status && filter.Sort is NumberSort.Label or NumberSort.PurchasedAt or NumberSort.MonthlyPrice)
+        else if (search is null && filter.Status is { } status && filter.Sort is NumberSort.Label or NumberSort.PurchasedAt or NumberSort.MonthlyPrice
+            && !(reach.AccountIds is null && filter.Sort == NumberSort.MonthlyPrice))
         {
             // The sort's index holds no status, and how a status spreads along it is unknown: a walk finds a common one
             // soon but may read most of the list for a rare or bunched one (old numbers are released more). So a status
             // with few numbers is read through its own index and sorted; one with many, or any by label (free text, seldom
-            // in step with a status), is walked for a bounded stretch, then sorted when that falls short.
+            // in step with a status), is walked for a bounded stretch, then sorted when that falls short. (Staff's status by
+            // price, over every account, has an index of its own that orders it outright.)
             var walkable = skip + limit + 1 <= WalkBudget;
             if (walkable && (filter.Sort == NumberSort.Label || (total ?? (int)await Filtered(reach.NumberTallies, filter).SumAsync(t => t.Count, ct)) > SortedStatusLimit))
             {

@@ -7,7 +7,8 @@ namespace AdminPortal.Application.Tests.Numbers;
 
 /// <summary>
 /// A status filter with a sort by label, purchase date or price is served three ways (the status's numbers sorted, a walk
-/// along the sort's index, a walk that falls short and then the sort): each must give the same pages as the rows say.
+/// along the sort's index, a walk that falls short and then the sort), and staff's by price over every account a fourth
+/// (read in order from an index of its own): each must give the same pages as the rows say.
 /// </summary>
 public sealed class StatusFilterWithSortTests : IAsyncLifetime
 {

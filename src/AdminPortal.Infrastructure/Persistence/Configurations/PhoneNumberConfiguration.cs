@@ -44,8 +44,9 @@ internal sealed class PhoneNumberConfiguration : IEntityTypeConfiguration<PhoneN
         // search) so that filters are read from the index alone; the label, purchase-date and price sorts do not, so that a
         // decision, which changes the status, rewrites six entries fewer (it reads the status of the 26 rows a page keeps).
         // The status indexes hold those three sort keys instead: a status's numbers are then sorted by any of them from the
-        // index alone, and a decision rewrites the same entries as before.
-        // See docs/performance.md.
+        // index alone, and a decision rewrites the same entries as before. Staff's one composite index (a status, then the
+        // price) orders a status of the whole platform by price outright: the few-valued price would otherwise be sorted
+        // for every page (decision 0028). See docs/performance.md.
         builder.HasIndex(n => new { n.AccountId, n.E164, n.Id, n.Status, n.Label });
         builder.HasIndex(n => new { n.AccountId, n.Status, n.E164, n.Id, n.Label, n.PurchasedAt, n.MonthlyPriceCents });
         builder.HasIndex(n => new { n.AccountId, n.Label, n.E164, n.Id });
@@ -60,6 +61,7 @@ internal sealed class PhoneNumberConfiguration : IEntityTypeConfiguration<PhoneN
         builder.HasIndex(n => new { n.Label, n.E164, n.Id });
         builder.HasIndex(n => new { n.PurchasedAt, n.E164, n.Id });
         builder.HasIndex(n => new { n.MonthlyPriceCents, n.E164, n.Id });
+        builder.HasIndex(n => new { n.Status, n.MonthlyPriceCents, n.E164, n.Id });
         builder.HasIndex(n => new { n.Status, n.AvailableAfter });
     }
 }

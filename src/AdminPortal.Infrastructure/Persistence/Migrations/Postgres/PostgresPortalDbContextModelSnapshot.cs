@@ -503,6 +503,8 @@ namespace AdminPortal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CountryCode", "E164", "Id", "Status");
 
+                    b.HasIndex("Status", "MonthlyPriceCents", "E164", "Id");
+
                     b.HasIndex("Type", "E164", "Id", "Status");
 
                     b.HasIndex("AccountId", "CountryCode", "E164", "Id", "Status");
