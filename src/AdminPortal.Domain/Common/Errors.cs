@@ -39,6 +39,7 @@ public static class Errors
     public const string WeakPassword = "WEAK_PASSWORD";
     public const string OwnerHasAccounts = "OWNER_HAS_ACCOUNTS";
     public const string NotAnOwner = "NOT_AN_OWNER";
+    public const string UserNotAnOwner = "USER_NOT_AN_OWNER";
     public const string LastOwner = "LAST_OWNER";
     public const string AccountNameLength = "ACCOUNT_NAME_LENGTH";
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
