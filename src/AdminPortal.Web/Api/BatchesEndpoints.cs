@@ -15,7 +15,7 @@ internal static class BatchesEndpoints
     public static void MapBatches(this RouteGroupBuilder api)
     {
         api.MapPost("/accounts/{account_id}/release-requests/bulk", BulkAsync).WithName("BulkRelease").WithTags("Releases")
-            .WithSummary($"Up to {PreviewBulkRelease.MaxNumbers:N0} numbers: dry_run true answers 200 with a verdict per number and totals; dry_run false requests the releasable ones as one batch (201), or answers 409 NOT_RELEASABLE when none can go")
+            .WithSummary($"Up to {PreviewBulkRelease.MaxNumbers:N0} numbers: dry_run true answers 200 with a verdict per number and totals (a reason, if sent, is checked: 400 REASON_LENGTH or INVALID_TEXT); dry_run false requests the releasable ones as one batch (201), or answers 409 NOT_RELEASABLE when none can go")
             .WithJsonBody<BulkBody>()
             .Produces<BulkPreviewDto>(StatusCodes.Status200OK)
             .Produces<BatchDto>(StatusCodes.Status201Created)
@@ -46,7 +46,7 @@ internal static class BatchesEndpoints
         var (numbers, reason, dryRun, releaseAt) = body.Value;
         var timing = releaseAt ?? ReleaseTiming.Now;
         return dryRun != false
-            ? ApiResults.Ok(await preview.HandleAsync(http.Actor(), accountId, numbers, timing, http.RequestAborted), BulkPreviewDto.Of).Result
+            ? ApiResults.Ok(await preview.HandleAsync(http.Actor(), accountId, numbers, timing, reason, http.RequestAborted), BulkPreviewDto.Of).Result
             : ApiResults.Created(await request.HandleAsync(http.Actor(), accountId, numbers, reason, timing, ct: http.RequestAborted), BatchDto.Of).Result;
     }
 

@@ -27,6 +27,18 @@ public sealed class BulkReleaseApiTests
     }
 
     [Fact]
+    public async Task A_dry_run_with_a_reason_too_short_answers_400_REASON_LENGTH_as_the_real_run_would()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        var number = await host.NumberAsync();
+
+        using var response = await host.Client(host.Owner).PostJsonAsync(Bulk, new { numbers = new[] { number.E164 }, reason = "short", dry_run = true });
+
+        Assert.StartsWith("The reason has 5 characters", (await response.ErrorAsync(HttpStatusCode.BadRequest, "REASON_LENGTH")).String("message"));
+        Assert.Equal(0, await host.RequestCountAsync(number.Id));
+    }
+
+    [Fact]
     public async Task A_real_run_answers_201_with_the_batch_and_a_retry_with_the_same_key_acts_once()
     {
         await using var host = await ApiHost.StartAsync([]);
