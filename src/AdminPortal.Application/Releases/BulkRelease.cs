@@ -157,10 +157,9 @@ public sealed class RequestBulkRelease(PreviewBulkRelease preview, RequestReleas
         // A batch without a request would be an id that lists nothing: the caller hears that nothing happened, and why.
         if (!results.Any(r => r.RequestId is not null))
         {
-            var why = string.Join(", ", results.GroupBy(r => r.Error!.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}"));
             return new Error(
                 Errors.NotReleasable,
-                results.Count == 1 ? $"{Naming(results[0])}; no request was made" : $"None of the {results.Count:N0} numbers can be released ({why}); no request was made",
+                results.Count == 1 ? $"{Naming(results[0])}; no request was made" : $"None of the {results.Count:N0} numbers can be released ({Errors.Counted(results.Select(r => r.Error!))}); no request was made",
                 "Run the dry run (dry_run: true) to see what blocks each number, fix or drop those numbers, then request again");
         }
 

@@ -56,6 +56,7 @@ public static class Errors
     public const string DuplicateNumber = "DUPLICATE_NUMBER";
     public const string BatchTooLarge = "BATCH_TOO_LARGE";
     public const string BatchNotFound = "BATCH_NOT_FOUND";
+    public const string BatchNotActionable = "BATCH_NOT_ACTIONABLE";
 
     // Codes of the HTTP API itself, for what happens before or around a use case.
     public const string Unauthenticated = "UNAUTHENTICATED";
@@ -113,6 +114,10 @@ public static class Errors
 
     /// <summary>An id as it may be repeated back: short printable ASCII, or nothing (a pasted paragraph or hidden characters are not echoed).</summary>
     private static string? Echo(string value) => value is { Length: > 0 and <= 40 } && value.All(c => c is > ' ' and < (char)127) ? value : null;
+
+    /// <summary>The codes of several refusals, the commonest first: "NUMBER_NOT_FOUND ×2, NUMBER_IN_USE ×1".</summary>
+    public static string Counted(IEnumerable<Error> errors) =>
+        string.Join(", ", errors.GroupBy(e => e.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}"));
 
     public static Error Cursor() => new(
         InvalidCursor,

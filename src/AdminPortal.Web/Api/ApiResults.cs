@@ -45,6 +45,7 @@ public static class ApiResults
         [Errors.DuplicateNumber] = 400,
         [Errors.BatchNotFound] = 404,
         [Errors.SecondApprovalRequired] = 409,
+        [Errors.BatchNotActionable] = 409,
         [Errors.Unauthenticated] = 401,
         [Errors.StaffOnly] = 403,
         [Errors.SelfApprovalForbidden] = 403,

@@ -10,6 +10,7 @@ namespace AdminPortal.Web.Api;
 internal static class BatchesEndpoints
 {
     private const string DecisionExample = "{\"release_request_ids\": [\"rr_…\"]} (optional: the whole batch when left out)";
+    private const string NothingDone = "200 with every request's outcome when at least one was decided; 409 BATCH_NOT_ACTIONABLE, with the blockers counted, when none was";
     private const string RejectionExample = "{\"note\": \"…\", \"release_request_ids\": [\"rr_…\"]} (the ids optional: the whole batch when left out)";
 
     public static void MapBatches(this RouteGroupBuilder api)
@@ -23,16 +24,16 @@ internal static class BatchesEndpoints
         var batches = api.MapGroup("/release-requests/batches").WithTags("Releases");
         batches.MapPost("/{batch_id}/approve", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
                 DecideAsync(http, DecisionExample, body => useCase.ApproveAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))
-            .WithName("ApproveBatch").WithSummary("Staff approve the batch, or the listed requests of it; each number is checked and released on its own")
-            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 403, 404);
+            .WithName("ApproveBatch").WithSummary($"Staff approve the batch, or the listed requests of it; each number is checked and released on its own. {NothingDone}")
+            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 403, 404, 409);
         batches.MapPost("/{batch_id}/reject", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
                 DecideAsync(http, RejectionExample, body => useCase.RejectAsync(http.Actor(), batchId, body.Note, body.ReleaseRequestIds, http.RequestAborted)))
-            .WithName("RejectBatch").WithSummary("Staff reject the batch, or the listed requests of it, with one note of 10 to 500 characters")
-            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 403, 404);
+            .WithName("RejectBatch").WithSummary($"Staff reject the batch, or the listed requests of it, with one note of 10 to 500 characters. {NothingDone}")
+            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 403, 404, 409);
         batches.MapPost("/{batch_id}/cancel", (HttpContext http, DecideBatch useCase, [FromRoute(Name = "batch_id")] string batchId) =>
                 DecideAsync(http, DecisionExample, body => useCase.CancelAsync(http.Actor(), batchId, body.ReleaseRequestIds, http.RequestAborted)))
-            .WithName("CancelBatch").WithSummary("Cancels the released numbers of the batch during their cooling-off period (owners or staff)")
-            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 404);
+            .WithName("CancelBatch").WithSummary($"Cancels the released numbers of the batch during their cooling-off period (owners or staff). {NothingDone}")
+            .WithJsonBody<BatchDecisionBody>(optional: true).ProducesEnvelope(400, 404, 409);
     }
 
     private static async Task<IResult> BulkAsync(HttpContext http, PreviewBulkRelease preview, RequestBulkRelease request, [FromRoute(Name = "account_id")] string accountId)

@@ -96,4 +96,19 @@ public sealed class BulkReleaseApiTests
         Assert.Equal("REQUEST_ALREADY_DECIDED", approved.GetProperty("outcomes").EnumerateArray().Single(o => o.String("release_request_id") == firstId).GetProperty("error").String("code"));
         Assert.Equal(2, cancelled.GetProperty("succeeded").GetInt32());
     }
+
+    [Fact]
+    public async Task A_batch_action_that_decides_no_request_answers_409_BATCH_NOT_ACTIONABLE_with_the_blockers_counted()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        var numbers = new[] { await host.NumberAsync(), await host.NumberAsync() };
+        var batchId = (await (await host.Client(host.Owner).PostJsonAsync(Bulk, new { numbers = numbers.Select(n => n.E164).ToArray(), reason = Cast.Reason, dry_run = false })).JsonAsync(HttpStatusCode.Created)).String("batch_id");
+
+        var pending = await (await host.Client(host.Owner).PostJsonAsync($"/api/v1/release-requests/batches/{batchId}/cancel")).ErrorAsync(HttpStatusCode.Conflict, "BATCH_NOT_ACTIONABLE");
+        await (await host.Client(host.Reviewer).PostJsonAsync($"/api/v1/release-requests/batches/{batchId}/approve")).JsonAsync();
+        var again = await (await host.Client(host.Reviewer).PostJsonAsync($"/api/v1/release-requests/batches/{batchId}/approve")).ErrorAsync(HttpStatusCode.Conflict, "BATCH_NOT_ACTIONABLE");
+
+        Assert.StartsWith("None of the 2 requests could be cancelled (NOT_RELEASABLE ×2)", pending.String("message"));
+        Assert.Equal("None of the 2 requests could be approved (REQUEST_ALREADY_DECIDED ×2); nothing changed", again.String("message"));
+    }
 }

@@ -155,6 +155,25 @@ public sealed class BulkReleaseTests
     }
 
     [Fact]
+    public async Task A_batch_decision_that_decides_no_request_is_refused_as_BATCH_NOT_ACTIONABLE_and_changes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var numbers = await NumbersAsync(portal, 2);
+        var batch = await BatchAsync(db, portal, numbers);
+        var ids = batch.Results.Select(r => r.RequestId!).ToList();
+        var before = await StoredState.CaptureAsync(db);
+
+        var cancelled = (await db.Get<DecideBatch>().CancelAsync(portal.Owner, batch.BatchId, ct: Ct)).Failed(Errors.BatchNotActionable);
+        var one = (await db.Get<DecideBatch>().CancelAsync(portal.Owner, batch.BatchId, ids[..1], Ct)).Failed(Errors.BatchNotActionable);
+        (await db.Get<DecideBatch>().ApproveAsync(portal.Reviewer, batch.BatchId, [], Ct)).Failed(Errors.InvalidParameter);
+
+        Assert.Equal(before, await StoredState.CaptureAsync(db));
+        Assert.StartsWith("None of the 2 requests could be cancelled (NOT_RELEASABLE ×2)", cancelled.Message);
+        Assert.StartsWith($"{numbers[0].E164} was not released by request {ids[0]}", one.Message);
+    }
+
+    [Fact]
     public async Task Cancelling_a_batch_leaves_alone_a_later_release_of_a_number_the_batch_did_not_release()
     {
         await using var db = await TestDatabase.CreateAsync();
