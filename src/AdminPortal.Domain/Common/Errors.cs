@@ -89,7 +89,7 @@ public static class Errors
 
     public static Error AgentMissing(string agentId, string e164) => new(
         AgentNotFound,
-        $"Agent {agentId} is not attached to {e164}",
+        Echo(agentId) is { } shown ? $"Agent {shown} is not attached to {e164}" : $"That agent is not attached to {e164}",
         "Reload the number to see the agents attached to it now");
 
     public static Error Staff() => new(
