@@ -99,7 +99,7 @@ public sealed class AddOwner(IUserDirectory directory, TimeProvider time)
 
             if (owner.Role != PortalRoles.Owner)
             {
-                return new Error(Errors.NotAnOwner, $"{owner.Email} is {owner.Role}, not Owner", "Staff reach every account already; only Owner users are added to accounts");
+                return new Error(Errors.UserNotAnOwner, $"{owner.Email} is {owner.Role}, not Owner", "Staff reach every account already; only Owner users are added to accounts");
             }
 
             var before = AccountAdministration.Snapshot(account);
@@ -122,7 +122,7 @@ public sealed class RemoveOwner(IUserDirectory directory, TimeProvider time)
         {
             if (!account.IsOwnedBy(userId) || await session.FindAsync(userId, ct) is not { } owner)
             {
-                return new Error(Errors.NotAnOwner, $"That user is not an owner of {account.Name}", "Reload the account to see its owners");
+                return new Error(Errors.UserNotAnOwner, $"That user is not an owner of {account.Name}", "Reload the account to see its owners");
             }
 
             if (account.Members.Count == 1 && !confirmed)

@@ -258,13 +258,20 @@ public sealed class ListNumbers(IPortalDbFactory dbFactory)
         return Country(filter) is { } country ? tallies.Where(t => t.CountryCode == country) : tallies;
     }
 
-    /// <summary>A country is two letters (ISO 3166); a search longer than any label matches nothing a person means.</summary>
-    private static Error? Invalid(NumberFilter filter) =>
-        Country(filter) is { } country && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
-            ? new Error(Errors.InvalidParameter, "The country must be a two-letter country code", "Use a code such as US or GB, or leave the country out")
-            : filter.Search?.Trim().Length > PhoneNumber.LabelMaxLength
-                ? new Error(Errors.InvalidParameter, $"The search is longer than {PhoneNumber.LabelMaxLength} characters", "Search for part of a number or of a label")
-                : null;
+    /// <summary>
+    /// A country is two letters (ISO 3166); a search longer than any label, or with a control character in it (NUL, a line
+    /// break), matches nothing a person means.
+    /// </summary>
+    private static Error? Invalid(NumberFilter filter) => (Country(filter), filter.Search?.Trim()) switch
+    {
+        ({ } country, _) when country.Length != 2 || !country.All(char.IsAsciiLetterUpper) =>
+            new Error(Errors.InvalidParameter, "The country must be a two-letter country code", "Use a code such as US or GB, or leave the country out"),
+        (_, { Length: > PhoneNumber.LabelMaxLength }) =>
+            new Error(Errors.InvalidParameter, $"The search is longer than {PhoneNumber.LabelMaxLength} characters", "Search for part of a number or of a label"),
+        (_, { } search) when search.Any(char.IsControl) =>
+            new Error(Errors.InvalidParameter, "The search contains a control character", "Search for part of a number or of a label in letters, digits and spaces"),
+        _ => null,
+    };
 
     private static string? Country(NumberFilter filter) => string.IsNullOrWhiteSpace(filter.Country) ? null : filter.Country.Trim().ToUpperInvariant();
 

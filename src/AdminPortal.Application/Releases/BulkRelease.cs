@@ -29,13 +29,20 @@ public sealed record BulkPreviewView(IReadOnlyList<BulkVerdictView> Results, Bul
 /// <summary>
 /// The dry run of a bulk release: the verdict for every number before anything happens. At most 1,000 numbers of one
 /// account; a number that does not parse, repeats or is not in the account gets its own error, as a single request would.
+/// A reason, when given, is checked as the request would check it; the page previews before the reason is typed.
 /// </summary>
 public sealed class PreviewBulkRelease(IPortalDbFactory dbFactory, TimeProvider time, IOptions<ReleaseOptions> options)
 {
     public const int MaxNumbers = 1000;
 
-    public async Task<Result<BulkPreviewView>> HandleAsync(Actor actor, string accountId, IReadOnlyList<string>? numbers, ReleaseTiming timing, CancellationToken ct = default)
+    public async Task<Result<BulkPreviewView>> HandleAsync(
+        Actor actor, string accountId, IReadOnlyList<string>? numbers, ReleaseTiming timing, string? reason = null, CancellationToken ct = default)
     {
+        if (reason is not null && ReleaseReason.Create(reason) is { IsSuccess: false } invalid)
+        {
+            return invalid.Error;
+        }
+
         if (numbers is not { Count: > 0 and <= MaxNumbers })
         {
             return numbers is { Count: > 0 }
@@ -122,7 +129,7 @@ public sealed class RequestBulkRelease(PreviewBulkRelease preview, RequestReleas
             return validReason.Error;
         }
 
-        var verdicts = await preview.HandleAsync(actor, accountId, numbers, timing, ct);
+        var verdicts = await preview.HandleAsync(actor, accountId, numbers, timing, ct: ct);
         if (!verdicts.IsSuccess)
         {
             return verdicts.Error;
@@ -150,10 +157,9 @@ public sealed class RequestBulkRelease(PreviewBulkRelease preview, RequestReleas
         // A batch without a request would be an id that lists nothing: the caller hears that nothing happened, and why.
         if (!results.Any(r => r.RequestId is not null))
         {
-            var why = string.Join(", ", results.GroupBy(r => r.Error!.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}"));
             return new Error(
                 Errors.NotReleasable,
-                results.Count == 1 ? $"{Naming(results[0])}; no request was made" : $"None of the {results.Count:N0} numbers can be released ({why}); no request was made",
+                results.Count == 1 ? $"{Naming(results[0])}; no request was made" : $"None of the {results.Count:N0} numbers can be released ({Errors.Counted(results.Select(r => r.Error!))}); no request was made",
                 "Run the dry run (dry_run: true) to see what blocks each number, fix or drop those numbers, then request again");
         }
 

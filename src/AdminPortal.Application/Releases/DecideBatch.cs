@@ -20,22 +20,22 @@ public sealed record BatchDecisionView(string BatchId, IReadOnlyList<BatchItemOu
 public sealed class DecideBatch(IPortalDbFactory dbFactory, ApproveRequest approve, RejectRequest reject, CancelRelease cancel)
 {
     public Task<Result<BatchDecisionView>> ApproveAsync(Actor actor, string batchId, IReadOnlyList<string>? requestIds = null, CancellationToken ct = default) =>
-        DecideAsync(actor, batchId, requestIds, staffOnly: true, async r => await approve.HandleAsync(actor, r.Id, ct), ct);
+        DecideAsync(actor, batchId, requestIds, staffOnly: true, "approved", async r => await approve.HandleAsync(actor, r.Id, ct), ct);
 
     public async Task<Result<BatchDecisionView>> RejectAsync(Actor actor, string batchId, string? note, IReadOnlyList<string>? requestIds = null, CancellationToken ct = default)
     {
         var validNote = DecisionNote.Create(note);
         return validNote.IsSuccess
-            ? await DecideAsync(actor, batchId, requestIds, staffOnly: true, async r => await reject.HandleAsync(actor, r.Id, note, ct), ct)
+            ? await DecideAsync(actor, batchId, requestIds, staffOnly: true, "rejected", async r => await reject.HandleAsync(actor, r.Id, note, ct), ct)
             : validNote.Error;
     }
 
     /// <summary>Cancels, during cooling-off, the released numbers of the batch (owners of the account or staff).</summary>
     public Task<Result<BatchDecisionView>> CancelAsync(Actor actor, string batchId, IReadOnlyList<string>? requestIds = null, CancellationToken ct = default) =>
-        DecideAsync(actor, batchId, requestIds, staffOnly: false, async r => await cancel.HandleAsync(actor, NumberKey.ById(r.PhoneNumberId), r.Id, ct), ct);
+        DecideAsync(actor, batchId, requestIds, staffOnly: false, "cancelled", async r => await cancel.HandleAsync(actor, NumberKey.ById(r.PhoneNumberId), r.Id, ct), ct);
 
     private async Task<Result<BatchDecisionView>> DecideAsync(
-        Actor actor, string batchId, IReadOnlyList<string>? requestIds, bool staffOnly, Func<ReleaseRequest, Task<Result>> decide, CancellationToken ct)
+        Actor actor, string batchId, IReadOnlyList<string>? requestIds, bool staffOnly, string done, Func<ReleaseRequest, Task<Result>> decide, CancellationToken ct)
     {
         List<ReleaseRequest> requests;
         await using (var db = await dbFactory.CreateAsync(ct))
@@ -47,6 +47,11 @@ public sealed class DecideBatch(IPortalDbFactory dbFactory, ApproveRequest appro
             }
 
             requests = await reach.Value.Requests.AsNoTracking().Where(r => r.BatchId == batchId).OrderBy(r => r.E164).ToListAsync(ct);
+        }
+
+        if (requestIds is { Count: 0 })
+        {
+            return new Error(Errors.InvalidParameter, "The list of requests to decide is empty", "List release request ids of the batch, or leave the list out to decide the whole batch");
         }
 
         if (requests.Count == 0)
@@ -66,6 +71,14 @@ public sealed class DecideBatch(IPortalDbFactory dbFactory, ApproveRequest appro
             outcomes.Add(new BatchItemOutcome(request.Id, request.E164, decided.IsSuccess, decided.Error));
         }
 
-        return new BatchDecisionView(batchId, outcomes);
+        return outcomes.Any(o => o.Succeeded) ? new BatchDecisionView(batchId, outcomes) : NothingDone(outcomes, done);
     }
+
+    /// <summary>Not one request was decided: the caller hears it as a refusal, with the blockers counted, as a single decision would.</summary>
+    private static Error NothingDone(IReadOnlyList<BatchItemOutcome> outcomes, string done) => new(
+        Errors.BatchNotActionable,
+        outcomes.Count == 1
+            ? $"{outcomes[0].Error!.Message}; nothing changed"
+            : $"None of the {outcomes.Count:N0} requests could be {done} ({Errors.Counted(outcomes.Select(o => o.Error!))}); nothing changed",
+        "Open the batch to see each request's state now, then decide the requests that still can be");
 }

@@ -48,7 +48,7 @@ public sealed class InviteUser(IUserDirectory directory, TimeProvider time)
         var accounts = (accountIds ?? []).Select(a => a.Trim()).Distinct().ToList();
         if (accounts.Count > 0 && portalRole != PortalRoles.Owner)
         {
-            return new Error(Errors.NotAnOwner, "Only owners are members of accounts", "Leave the accounts out, or invite the user as Owner");
+            return new Error(Errors.InvalidParameter, "Only owners are members of accounts", "Leave the accounts out, or invite the user as Owner");
         }
 
         await using var session = await directory.OpenAsync(ct);

@@ -39,6 +39,7 @@ public static class Errors
     public const string WeakPassword = "WEAK_PASSWORD";
     public const string OwnerHasAccounts = "OWNER_HAS_ACCOUNTS";
     public const string NotAnOwner = "NOT_AN_OWNER";
+    public const string UserNotAnOwner = "USER_NOT_AN_OWNER";
     public const string LastOwner = "LAST_OWNER";
     public const string AccountNameLength = "ACCOUNT_NAME_LENGTH";
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
@@ -55,6 +56,7 @@ public static class Errors
     public const string DuplicateNumber = "DUPLICATE_NUMBER";
     public const string BatchTooLarge = "BATCH_TOO_LARGE";
     public const string BatchNotFound = "BATCH_NOT_FOUND";
+    public const string BatchNotActionable = "BATCH_NOT_ACTIONABLE";
 
     // Codes of the HTTP API itself, for what happens before or around a use case.
     public const string Unauthenticated = "UNAUTHENTICATED";
@@ -87,7 +89,7 @@ public static class Errors
 
     public static Error AgentMissing(string agentId, string e164) => new(
         AgentNotFound,
-        $"Agent {agentId} is not attached to {e164}",
+        Echo(agentId) is { } shown ? $"Agent {shown} is not attached to {e164}" : $"That agent is not attached to {e164}",
         "Reload the number to see the agents attached to it now");
 
     public static Error Staff() => new(
@@ -112,6 +114,10 @@ public static class Errors
 
     /// <summary>An id as it may be repeated back: short printable ASCII, or nothing (a pasted paragraph or hidden characters are not echoed).</summary>
     private static string? Echo(string value) => value is { Length: > 0 and <= 40 } && value.All(c => c is > ' ' and < (char)127) ? value : null;
+
+    /// <summary>The codes of several refusals, the commonest first: "NUMBER_NOT_FOUND ×2, NUMBER_IN_USE ×1".</summary>
+    public static string Counted(IEnumerable<Error> errors) =>
+        string.Join(", ", errors.GroupBy(e => e.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}"));
 
     public static Error Cursor() => new(
         InvalidCursor,

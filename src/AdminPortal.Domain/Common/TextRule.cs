@@ -42,8 +42,8 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         return measured.Problem switch
         {
             { Code: Errors.InvalidText } problem => $"{problem.Message}. {problem.Fix}.",
-            _ when measured.Length < MinLength => $"At least {MinLength} {Characters(MinLength)} ({MinLength - measured.Length} more).",
-            _ when measured.Length > MaxLength => $"At most {MaxLength} characters ({measured.Length - MaxLength} too many).",
+            _ when measured.Length < MinLength => $"At least {Count(MinLength)} {Characters(MinLength)} ({Count(MinLength - measured.Length)} more).",
+            _ when measured.Length > MaxLength => $"At most {Count(MaxLength)} characters ({Count(measured.Length - MaxLength)} too many).",
             { } problem => problem.Message + ".",
             null => "Looks good.",
         };
@@ -54,7 +54,7 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         var text = (input ?? string.Empty).Trim();
         if (text.Length > MaxStoredLength)
         {
-            return new(text, text.Length, TooLong(text.Length));
+            return OverStoredCap(text);
         }
 
         if (Forbidden(text) is { } forbidden)
@@ -67,7 +67,7 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         text = text.Normalize(NormalizationForm.FormC);
         if (text.Length > MaxStoredLength)
         {
-            return new(text, text.Length, TooLong(text.Length));
+            return OverStoredCap(text);
         }
 
         var length = 0;
@@ -82,6 +82,16 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
         }
 
         return length > MaxLength || length < MinLength ? new(text, length, WrongLength(length)) : new(text, length, null);
+    }
+
+    /// <summary>
+    /// Text too large to store, said as the person sees it: beyond the limit in characters, the same words as any text too
+    /// long; only few characters of many units each (emoji families, marks stacked on letters) are told about the stored size.
+    /// </summary>
+    private Measured OverStoredCap(string text)
+    {
+        var length = new StringInfo(text).LengthInTextElements;
+        return new(text, length, length > MaxLength ? WrongLength(length) : TooLong(text.Length));
     }
 
     /// <summary>
@@ -126,15 +136,18 @@ public sealed record TextRule(string What, int MinLength, int MaxLength, int Max
 
     private Error TooLong(int units) => new(
         LengthCode,
-        $"The {What} is {units:N0} characters long in storage; at most {MaxStoredLength:N0} are kept",
-        $"Shorten the {What} to at most {MaxLength} characters");
+        $"The {What} is {Count(units)} characters long in storage; at most {Count(MaxStoredLength)} are kept",
+        $"Shorten the {What} to at most {Count(MaxLength)} characters");
 
     private Error WrongLength(int length) => new(
         LengthCode,
-        $"The {What} {(length == 0 ? "is empty" : $"has {length} {Characters(length)}")}; it must have {MinLength} to {MaxLength} characters (leading and trailing spaces do not count)",
-        length < MinLength ? $"Write a {What} of at least {MinLength} {Characters(MinLength)}" : $"Shorten the {What} to at most {MaxLength} characters");
+        $"The {What} {(length == 0 ? "is empty" : $"has {Count(length)} {Characters(length)}")}; it must have {Count(MinLength)} to {Count(MaxLength)} characters (leading and trailing spaces do not count)",
+        length < MinLength ? $"Write a {What} of at least {Count(MinLength)} {Characters(MinLength)}" : $"Shorten the {What} to at most {Count(MaxLength)} characters");
 
     private static string Characters(int count) => count == 1 ? "character" : "characters";
+
+    /// <summary>Counts read the same on every server, whatever its culture: 2,000.</summary>
+    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
     private sealed record Measured(string Text, int Length, Error? Problem);
 }

@@ -14,7 +14,7 @@ public sealed class IdempotencyRecord
 
     public string Key { get; set; } = null!;
 
-    /// <summary>A hash of the method, path and body: the same key with another request is refused.</summary>
+    /// <summary>A hash of the method, endpoint, route values, query and body: the same key with another request is refused.</summary>
     public string RequestHash { get; set; } = null!;
 
     /// <summary>Which request holds the claim: only it may store the answer or give the key back.</summary>

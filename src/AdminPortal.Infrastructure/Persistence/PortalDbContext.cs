@@ -14,6 +14,8 @@ using AdminPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -155,6 +157,14 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>Whether the database refused a save because another one got there first (a unique index it filled, a lost serialization).</summary>
     public abstract bool IsConflict(DbUpdateException exception);
+
+    /// <summary>
+    /// A save or command that fails is not an error of its own: the caller either handles it (a conflict told as
+    /// CONCURRENT_UPDATE, a lost race for an idempotency key) or lets it go up, where the API's exception handler, the
+    /// circuit and the background jobs log it once, with the request it failed. Failed queries are still errors here.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,7 +11,8 @@ internal static class ApiBody
 {
     /// <summary>
     /// The API's JSON options refusing fields a body type does not have: a misspelt field must not be dropped silently
-    /// ("releaseAt" ignored would release the number now). Only for reading bodies: answers stay open to new fields.
+    /// ("releaseAt" ignored would release the number now); and a field given twice, which one reader takes first and
+    /// another last. Only for reading bodies: answers stay open to new fields.
     /// </summary>
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = [];
 
@@ -31,7 +32,7 @@ internal static class ApiBody
         try
         {
             var api = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-            var strict = Strict.GetValue(api, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+            var strict = Strict.GetValue(api, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, AllowDuplicateProperties = false });
             return await http.Request.ReadFromJsonAsync<T>(strict, http.RequestAborted) is { } body ? body : Refused("The request body must be a JSON object", example);
         }
         catch (JsonException ex)
@@ -40,12 +41,18 @@ internal static class ApiBody
             var field = ex.Path is { Length: > 2 and <= 34 } path && path[2..].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '[' or ']')
                 ? ex.Path[2..]
                 : null;
+            var problem = ex.Message switch
+            {
+                var m when m.Contains("could not be mapped", StringComparison.Ordinal) => "has a field this call does not take",
+                var m when m.StartsWith("Duplicate property", StringComparison.Ordinal) => "has a field more than once",
+                _ => null,
+            };
             return Refused(
-                (field, ex.Message.Contains("could not be mapped", StringComparison.Ordinal)) switch
+                (field, problem) switch
                 {
-                    ({ } name, true) => $"The request body has a field this call does not take: {name}",
-                    (_, true) => "The request body has a field this call does not take",
-                    ({ } name, false) => $"The request body is not the expected JSON at {name}",
+                    ({ } name, { } known) => $"The request body {known}: {name}",
+                    (null, { } known) => $"The request body {known}",
+                    ({ } name, null) => $"The request body is not the expected JSON at {name}",
                     _ => "The request body is not the expected JSON",
                 },
                 example);

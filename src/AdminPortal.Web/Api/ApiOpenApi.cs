@@ -87,8 +87,8 @@ internal static class ApiOpenApi
                     Name = IdempotencyMiddleware.Header,
                     In = ParameterLocation.Header,
                     Required = false,
-                    Description = "Any unique value of up to 255 characters. A retry with the same key and request gets the first answer "
-                        + "(Idempotent-Replayed: true) without acting again, for 24 hours; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.",
+                    Description = "Any unique value of up to 255 characters. A retry with the same key and request (the same call on the same item with the "
+                        + "same JSON, however ordered or spaced; a number with or without its +) gets the first answer (Idempotent-Replayed: true) without acting again, for 24 hours; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyRecord.KeyMaxLength },
                 });
             }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using AdminPortal.Domain.Common;
+using AdminPortal.Domain.Numbers;
 using AdminPortal.Infrastructure.Api;
 
 namespace AdminPortal.Web.Api;
@@ -117,14 +120,40 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         await http.Response.Body.WriteAsync(previous.Body, http.RequestAborted);
     }
 
+    /// <summary>
+    /// The request as it acts, not as it is written: the endpoint with its route values (a number with or without its +
+    /// is one number) and the body's JSON with its properties sorted and its white space dropped.
+    /// </summary>
     private static async Task<string> HashAsync(HttpRequest request)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
-        var head = System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n");
-        var hash = Convert.ToHexStringLower(SHA256.HashData([.. head, .. body.ToArray()]));
-        body.Position = 0;
-        request.Body = new MemoryStream(body.ToArray());
-        return hash;
+        var bytes = body.ToArray();
+        request.Body = new MemoryStream(bytes);
+        var route = request.RouteValues.OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => $"{v.Key}={(v.Key == "e164" && E164.Parse(v.Value as string) is { IsSuccess: true } number ? number.Value.Value : v.Value)}");
+        var head = System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName} {string.Join('&', route)} {request.QueryString}\n");
+        return Convert.ToHexStringLower(SHA256.HashData([.. head, .. Canonical(bytes)]));
     }
+
+    /// <summary>The JSON with sorted properties and no white space; a body that is not JSON as sent (it is refused anyway).</summary>
+    private static byte[] Canonical(byte[] body)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(Sorted(JsonNode.Parse(body)));
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            // Not JSON, or a property twice: refused by the endpoint, so any fingerprint will do.
+            return body;
+        }
+    }
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        _ => node?.DeepClone(),
+    };
 }

@@ -62,12 +62,23 @@ public static class PortalTelemetry
 
     /// <summary>
     /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: and its database does, so a load balancer sends it
-    /// traffic. Plain "Healthy" or "Unhealthy", 200 or 503, to anyone: they say nothing else.
+    /// traffic. Plain "Healthy" or "Unhealthy", 200 or 503, to anyone: they say nothing else. They are read, so only GET
+    /// and HEAD answer; another method is 405 with Allow.
     /// </summary>
     public static void MapPortalHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        var reads = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(reads);
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous().WithMetadata(reads);
+        foreach (var path in new[] { LivePath, ReadyPath })
+        {
+            // Answered here with a body: routing's own 405 has none, and the pages' not-found page would take it over.
+            app.Map(path, (HttpContext http) =>
+            {
+                http.Response.Headers.Allow = "GET, HEAD";
+                return Results.Text("Health probes answer GET and HEAD", statusCode: StatusCodes.Status405MethodNotAllowed);
+            }).WithOrder(1).AllowAnonymous().ExcludeFromDescription();
+        }
     }
 
     /// <summary>Counts this instance's open circuits for <c>adminportal.circuits.open</c>.</summary>

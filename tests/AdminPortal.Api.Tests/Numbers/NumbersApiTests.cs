@@ -226,4 +226,18 @@ public sealed class NumbersApiTests(ApiHost host) : IClassFixture<ApiHost>
 
         Assert.Equal(number.Id, (await response.JsonAsync()).String("id"));
     }
+
+    [Theory]
+    [InlineData("agt_nobody", "Agent agt_nobody is not attached to {0}")]
+    [InlineData("x5000", "That agent is not attached to {0}")]
+    [InlineData("agt%E2%80%AEydobon", "That agent is not attached to {0}")]
+    public async Task Detaching_an_agent_not_attached_repeats_its_id_only_when_short_and_plain(string agentId, string message)
+    {
+        var number = await host.NumberAsync(shape: ApiHost.WithAgent());
+        var path = agentId == "x5000" ? new string('x', 5000) : agentId;
+
+        using var response = await host.Client(host.Owner).DeleteAsync($"{Numbers}/{number.E164}/agents/{path}", Ct);
+
+        Assert.Equal(string.Format(message, number.E164), (await response.ErrorAsync(HttpStatusCode.NotFound, "AGENT_NOT_FOUND")).String("message"));
+    }
 }

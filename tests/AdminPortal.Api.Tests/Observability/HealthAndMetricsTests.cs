@@ -25,6 +25,25 @@ public sealed class HealthAndMetricsTests
     }
 
     [Fact]
+    public async Task Health_probes_answer_GET_and_HEAD_and_any_other_method_405_with_Allow()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        using var client = host.Client();
+
+        foreach (var path in new[] { "/health/live", "/health/ready" })
+        {
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Ct);
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete })
+            {
+                using var refused = await client.SendAsync(new HttpRequestMessage(method, path), Ct);
+                Assert.Equal(HttpStatusCode.MethodNotAllowed, refused.StatusCode);
+                Assert.Equal(["GET", "HEAD"], refused.Content.Headers.Allow.Order());
+            }
+        }
+    }
+
+    [Fact]
     public async Task Ready_answers_503_while_the_database_cannot_be_reached_and_live_still_200()
     {
         await using var host = await ApiHost.StartAsync([]);

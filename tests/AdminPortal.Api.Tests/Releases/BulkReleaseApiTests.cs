@@ -27,6 +27,18 @@ public sealed class BulkReleaseApiTests
     }
 
     [Fact]
+    public async Task A_dry_run_with_a_reason_too_short_answers_400_REASON_LENGTH_as_the_real_run_would()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        var number = await host.NumberAsync();
+
+        using var response = await host.Client(host.Owner).PostJsonAsync(Bulk, new { numbers = new[] { number.E164 }, reason = "short", dry_run = true });
+
+        Assert.StartsWith("The reason has 5 characters", (await response.ErrorAsync(HttpStatusCode.BadRequest, "REASON_LENGTH")).String("message"));
+        Assert.Equal(0, await host.RequestCountAsync(number.Id));
+    }
+
+    [Fact]
     public async Task A_real_run_answers_201_with_the_batch_and_a_retry_with_the_same_key_acts_once()
     {
         await using var host = await ApiHost.StartAsync([]);
@@ -83,5 +95,20 @@ public sealed class BulkReleaseApiTests
         Assert.Equal(2, approved.GetProperty("succeeded").GetInt32());
         Assert.Equal("REQUEST_ALREADY_DECIDED", approved.GetProperty("outcomes").EnumerateArray().Single(o => o.String("release_request_id") == firstId).GetProperty("error").String("code"));
         Assert.Equal(2, cancelled.GetProperty("succeeded").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_batch_action_that_decides_no_request_answers_409_BATCH_NOT_ACTIONABLE_with_the_blockers_counted()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        var numbers = new[] { await host.NumberAsync(), await host.NumberAsync() };
+        var batchId = (await (await host.Client(host.Owner).PostJsonAsync(Bulk, new { numbers = numbers.Select(n => n.E164).ToArray(), reason = Cast.Reason, dry_run = false })).JsonAsync(HttpStatusCode.Created)).String("batch_id");
+
+        var pending = await (await host.Client(host.Owner).PostJsonAsync($"/api/v1/release-requests/batches/{batchId}/cancel")).ErrorAsync(HttpStatusCode.Conflict, "BATCH_NOT_ACTIONABLE");
+        await (await host.Client(host.Reviewer).PostJsonAsync($"/api/v1/release-requests/batches/{batchId}/approve")).JsonAsync();
+        var again = await (await host.Client(host.Reviewer).PostJsonAsync($"/api/v1/release-requests/batches/{batchId}/approve")).ErrorAsync(HttpStatusCode.Conflict, "BATCH_NOT_ACTIONABLE");
+
+        Assert.StartsWith("None of the 2 requests could be cancelled (NOT_RELEASABLE ×2)", pending.String("message"));
+        Assert.Equal("None of the 2 requests could be approved (REQUEST_ALREADY_DECIDED ×2); nothing changed", again.String("message"));
     }
 }

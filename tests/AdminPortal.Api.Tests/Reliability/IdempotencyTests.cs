@@ -48,6 +48,25 @@ public sealed class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_retry_naming_the_number_with_its_plus_and_the_same_JSON_reordered_and_spaced_is_replayed()
+    {
+        var number = await host.NumberAsync();
+        var key = Guid.NewGuid().ToString();
+        var url = $"/api/v1/accounts/{number.AccountId}/numbers/{{0}}/request-release";
+        using var first = await SendAsync(string.Format(url, number.E164.TrimStart('+')), $"{{\"reason\":\"{Steps.Reason}\",\"release_at\":\"now\"}}");
+        using var retry = await SendAsync(string.Format(url, Uri.EscapeDataString(number.E164)), $"{{ \"release_at\" : \"now\",\n  \"reason\": \"{Steps.Reason}\" }}");
+        using var another = await SendAsync(string.Format(url, number.E164), $"{{\"reason\":\"{Steps.Reason}\",\"release_at\":\"end_of_billing_cycle\"}}");
+
+        Assert.Equal((await first.JsonAsync(HttpStatusCode.Created)).String("id"), (await retry.JsonAsync(HttpStatusCode.Created)).String("id"));
+        Assert.True(retry.Headers.Contains(Replayed));
+        await another.ErrorAsync((HttpStatusCode)422, "IDEMPOTENCY_KEY_REUSED");
+        Assert.Equal(1, await host.RequestCountAsync(number.Id));
+
+        Task<HttpResponseMessage> SendAsync(string path, string json) => host.Client(host.Owner).SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Headers = { { Http.IdempotencyKey, key } } }, Ct);
+    }
+
+    [Fact]
     public async Task A_refusal_is_not_kept_so_a_retry_after_the_cause_is_gone_acts_once()
     {
         var number = await host.NumberAsync(shape: ApiHost.WithAgent());

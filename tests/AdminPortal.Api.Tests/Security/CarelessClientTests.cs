@@ -28,6 +28,20 @@ public sealed class CarelessClientTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_field_given_twice_is_refused_rather_than_the_last_one_taken()
+    {
+        var number = await host.NumberAsync(Cast.SelfServiceAccountId);
+        var body = new StringContent($"{{\"reason\": \"{Cast.Reason}\", \"reason\": \"Another reason for the same line.\"}}", Encoding.UTF8, "application/json");
+
+        var error = await (await host.Client(host.SelfServiceOwner).PostAsync($"/api/v1/accounts/{Cast.SelfServiceAccountId}/numbers/{number.E164}/request-release", body, Ct))
+            .ErrorAsync(HttpStatusCode.BadRequest, "INVALID_PARAMETER");
+
+        Assert.Equal("The request body has a field more than once: reason", error.String("message"));
+        Assert.Contains("\"reason\"", error.String("fix"));
+        Assert.Equal(0, await host.RequestCountAsync(number.Id));
+    }
+
+    [Fact]
     public async Task A_field_name_with_control_or_markup_characters_is_refused_without_being_repeated()
     {
         var number = await host.NumberAsync(Cast.SelfServiceAccountId);

@@ -55,6 +55,20 @@ public sealed class WebhookApiTests
         await (await owner.PostJsonAsync("/api/v1/webhooks/whk_nothing/deliveries/1/redeliver")).ErrorAsync(HttpStatusCode.NotFound, "WEBHOOK_NOT_FOUND");
     }
 
+    [Fact]
+    public async Task Staff_changing_an_owners_webhook_are_refused_403_NOT_AN_OWNER_and_the_endpoint_stays_on()
+    {
+        await using var host = await ApiHost.StartAsync([]);
+        var added = await (await host.Client(host.Owner).PostJsonAsync($"/api/v1/accounts/{Cast.AccountId}/webhooks", new { url = "https://93.184.215.14/hooks" })).JsonAsync(HttpStatusCode.Created);
+        var id = added.GetProperty("webhook").String("id");
+
+        await (await host.Client(host.Reviewer).PostJsonAsync($"/api/v1/webhooks/{id}/turn-off")).ErrorAsync(HttpStatusCode.Forbidden, "NOT_AN_OWNER");
+        await (await host.Client(host.Reviewer).PostJsonAsync($"/api/v1/accounts/{Cast.AccountId}/webhooks", new { url = "https://93.184.215.15/hooks" })).ErrorAsync(HttpStatusCode.Forbidden, "NOT_AN_OWNER");
+
+        var listed = await (await host.Client(host.Owner).GetAsync($"/api/v1/accounts/{Cast.AccountId}/webhooks", Ct)).JsonAsync();
+        Assert.Single(listed.GetProperty("webhooks").EnumerateArray(), w => w.String("id") == id && w.GetProperty("active").GetBoolean());
+    }
+
     /// <summary>A platform's endpoint on loopback: answers 204 and keeps what it got.</summary>
     private sealed class Receiver : IDisposable
     {

@@ -73,7 +73,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         Assert.Equal([Cast.CoOwnerEmail, Cast.OwnerEmail], account.Owners.Select(o => o.Email));
         Assert.Equal([Cast.AccountId], (await _db.Get<ListAccounts>().HandleAsync(second, Ct)).Select(a => a.Id));
         Assert.Equal(AuditAction.OwnerAdded, (await _db.AuditAsync()).Last().Action);
-        await _people.RefusesAsync(() => _db.Get<AddOwner>().HandleAsync(_admin, Cast.AccountId, reviewer.UserId, Ct), Errors.NotAnOwner);
+        await _people.RefusesAsync(() => _db.Get<AddOwner>().HandleAsync(_admin, Cast.AccountId, reviewer.UserId, Ct), Errors.UserNotAnOwner);
         await _people.RefusesAsync(() => _db.Get<AddOwner>().HandleAsync(_admin, Cast.AccountId, "nobody@example.com", Ct), Errors.UserNotFound);
         await _people.RefusesAsync(() => _db.Get<AddOwner>().HandleAsync(_admin, "acc_nowhere", Cast.CoOwnerEmail, Ct), Errors.AccountNotFound);
     }

@@ -20,7 +20,7 @@ public sealed class BulkReleaseTests
         var before = await StoredState.CaptureAsync(db);
 
         var preview = (await db.Get<PreviewBulkRelease>().HandleAsync(
-            portal.Owner, Cast.AccountId, [old.E164, "14155550102", withAgent.E164, "+1", old.E164, other.E164, "+14155559999"], ReleaseTiming.Now, Ct)).Succeeded();
+            portal.Owner, Cast.AccountId, [old.E164, "14155550102", withAgent.E164, "+1", old.E164, other.E164, "+14155559999"], ReleaseTiming.Now, ct: Ct)).Succeeded();
 
         Assert.Equal(before, await StoredState.CaptureAsync(db));
         Assert.Equal([true, true, false, false, false, false, false], preview.Results.Select(r => r.CanRelease));
@@ -35,16 +35,31 @@ public sealed class BulkReleaseTests
     }
 
     [Fact]
+    public async Task A_dry_run_with_a_reason_refuses_a_short_one_as_the_request_would_and_one_without_a_reason_still_previews()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var number = await portal.NumberAsync("+14155560005");
+        var preview = db.Get<PreviewBulkRelease>();
+
+        (await preview.HandleAsync(portal.Owner, Cast.AccountId, [number.E164], ReleaseTiming.Now, "short", Ct)).Failed(Errors.ReasonLength);
+        (await preview.HandleAsync(portal.Owner, Cast.AccountId, [number.E164], ReleaseTiming.Now, "Office closed\u200b; no longer needed", Ct)).Failed(Errors.InvalidText);
+
+        Assert.Equal(1, (await preview.HandleAsync(portal.Owner, Cast.AccountId, [number.E164], ReleaseTiming.Now, ct: Ct)).Succeeded().Summary.Releasable);
+        Assert.Equal(1, (await preview.HandleAsync(portal.Owner, Cast.AccountId, [number.E164], ReleaseTiming.Now, Cast.Reason, Ct)).Succeeded().Summary.Releasable);
+    }
+
+    [Fact]
     public async Task No_number_or_more_than_1000_is_refused_as_a_whole()
     {
         await using var db = await TestDatabase.CreateAsync();
         var portal = await Portal.CreateAsync(db);
 
-        Assert.Equal("No number was given", (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [], ReleaseTiming.Now, Ct)).Failed(Errors.InvalidParameter).Message);
-        (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, null, ReleaseTiming.Now, Ct)).Failed(Errors.InvalidParameter);
+        Assert.Equal("No number was given", (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, [], ReleaseTiming.Now, ct: Ct)).Failed(Errors.InvalidParameter).Message);
+        (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, null, ReleaseTiming.Now, ct: Ct)).Failed(Errors.InvalidParameter);
         var tooMany = Enumerable.Range(0, 1001).Select(i => $"+1415555{i:D4}").ToList();
-        (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, tooMany, ReleaseTiming.Now, Ct)).Failed(Errors.BatchTooLarge);
-        (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.OtherAccountId, ["+14155550101"], ReleaseTiming.Now, Ct)).Failed(Errors.AccountNotFound);
+        (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.AccountId, tooMany, ReleaseTiming.Now, ct: Ct)).Failed(Errors.BatchTooLarge);
+        (await db.Get<PreviewBulkRelease>().HandleAsync(portal.Owner, Cast.OtherAccountId, ["+14155550101"], ReleaseTiming.Now, ct: Ct)).Failed(Errors.AccountNotFound);
     }
 
     [Fact]
@@ -137,6 +152,25 @@ public sealed class BulkReleaseTests
             Assert.Equal(NumberStatus.Active, (await portal.LoadNumberAsync(number.Id)).Status);
         }
         (await db.Get<DecideBatch>().CancelAsync(portal.Stranger, batch.BatchId, ct: Ct)).Failed(Errors.BatchNotFound);
+    }
+
+    [Fact]
+    public async Task A_batch_decision_that_decides_no_request_is_refused_as_BATCH_NOT_ACTIONABLE_and_changes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var portal = await Portal.CreateAsync(db);
+        var numbers = await NumbersAsync(portal, 2);
+        var batch = await BatchAsync(db, portal, numbers);
+        var ids = batch.Results.Select(r => r.RequestId!).ToList();
+        var before = await StoredState.CaptureAsync(db);
+
+        var cancelled = (await db.Get<DecideBatch>().CancelAsync(portal.Owner, batch.BatchId, ct: Ct)).Failed(Errors.BatchNotActionable);
+        var one = (await db.Get<DecideBatch>().CancelAsync(portal.Owner, batch.BatchId, ids[..1], Ct)).Failed(Errors.BatchNotActionable);
+        (await db.Get<DecideBatch>().ApproveAsync(portal.Reviewer, batch.BatchId, [], Ct)).Failed(Errors.InvalidParameter);
+
+        Assert.Equal(before, await StoredState.CaptureAsync(db));
+        Assert.StartsWith("None of the 2 requests could be cancelled (NOT_RELEASABLE ×2)", cancelled.Message);
+        Assert.StartsWith($"{numbers[0].E164} was not released by request {ids[0]}", one.Message);
     }
 
     [Fact]

@@ -104,13 +104,45 @@ public sealed class TextRuleTests
     }
 
     [Fact]
-    public void Ten_letters_each_carrying_fifty_thousand_marks_are_refused_by_their_size_before_they_are_counted()
+    public void Ten_letters_each_carrying_fifty_thousand_marks_are_refused_by_their_size_in_storage()
     {
         var tower = string.Concat(Enumerable.Repeat("a" + new string('\u0301', 50_000), 10));
 
         var error = TextRule.Reason.Check(tower).Failed(Errors.ReasonLength);
 
         Assert.Contains("at most 2,000 are kept", error.Message);
+    }
+
+    [Theory]
+    [InlineData(2000, "2,000")]
+    [InlineData(2001, "2,001")]
+    [InlineData(60_000, "60,000")]
+    public void Text_too_long_gets_the_10_to_500_message_with_its_count_at_any_length(int characters, string count)
+    {
+        foreach (var (rule, code) in new[] { (TextRule.Reason, Errors.ReasonLength), (TextRule.Note, Errors.NoteLength) })
+        {
+            var error = rule.Check(new string('a', characters)).Failed(code);
+
+            Assert.Equal($"The {rule.What} has {count} characters; it must have 10 to 500 characters (leading and trailing spaces do not count)", error.Message);
+        }
+    }
+
+    [Fact]
+    public void Counts_in_messages_and_hints_have_thousands_separated_by_commas_whatever_the_culture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var text = new string('a', 2001);
+
+            Assert.StartsWith("The reason has 2,001 characters;", TextRule.Reason.Check(text).Failed(Errors.ReasonLength).Message);
+            Assert.Equal("At most 500 characters (1,501 too many).", TextRule.Reason.Hint(text));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
