@@ -33,8 +33,8 @@ public sealed class HeadersTests(PortalServer server, Browser browser) : PortalT
         await Page.SignInAndWaitAsync(user);
         foreach (var path in paths)
         {
-            // The account pages are plain forms, without the interactive connection.
-            await (path.StartsWith("/Account/", StringComparison.Ordinal) ? Page.GotoAsync(path) : Page.OpenAsync(path));
+            // The account pages and the not-found page are plain pages, without the interactive connection.
+            await (path.StartsWith("/Account/", StringComparison.Ordinal) || path == "/no-such-page" ? Page.GotoAsync(path) : Page.OpenAsync(path));
             await Expect(Page.Locator("h1")).ToBeVisibleAsync();
             violations.AddRange(await Page.EvaluateAsync<string[]>("() => window.__cspViolations"));
         }
